@@ -1,0 +1,51 @@
+#pragma once
+/// \file
+/// Diagnostics shared by the parser and the engine, and their human-readable form.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/source.hpp"
+
+namespace argmap {
+
+/// How serious a diagnostic is.
+enum class severity { error, warning, note };
+
+/// Returns "error", "warning" or "note".
+std::string_view to_string(severity s);
+
+/// One message about one place in one file. Self-contained: it keeps a copy of
+/// the source line it points at, so it can be printed after the sources are gone.
+struct diagnostic {
+  severity level = severity::error;  ///< error, warning or note
+  std::string code;                  ///< stable name, e.g. "malformed-id"
+  std::string message;               ///< one sentence in plain words
+  std::string file;                  ///< file name as shown to the user
+  std::uint32_t line = 0;            ///< 1-based; 0 when the message has no position
+  std::uint32_t col = 0;             ///< 1-based, in code points
+  std::uint32_t end_line = 0;        ///< last line of the range
+  std::uint32_t end_col = 0;         ///< one past the last column
+  std::string line_text;             ///< the source line `line`, for the caret display
+  std::vector<diagnostic> notes;     ///< follow-up notes (e.g. "first defined here")
+};
+
+/// Builds a diagnostic for `range` in `sources`, copying the source line.
+/// Example: `make_diagnostic(set, r, severity::error, "duplicate-id", "duplicate id 'a'")`.
+diagnostic make_diagnostic(const source_set& sources, const source_range& range, severity level,
+                           std::string code, std::string message);
+
+/// Formats one diagnostic (and its notes) as a compiler would:
+/// `file:line:col: error: message`, then the source line with a line-number
+/// gutter and a caret (`^~~~`) under the range. With `color`, ANSI colours are used.
+std::string format_human(const diagnostic& d, bool color = false);
+
+/// Formats every diagnostic in order with format_human.
+std::string format_human(const std::vector<diagnostic>& ds, bool color = false);
+
+/// Counts the diagnostics of a given severity (notes inside diagnostics are not counted).
+std::size_t count(const std::vector<diagnostic>& ds, severity level);
+
+}  // namespace argmap

@@ -1,0 +1,47 @@
+#include <string>
+
+#include "grammar/line_syntax.hpp"
+
+namespace argmap::grammar::syntax {
+
+namespace {
+
+bool escapable_in_text(char c) {
+  switch (c) {
+    case '+':
+    case '-':
+    case '~':
+    case '!':
+    case '&':
+    case '[':
+    case '{':
+    case '#':
+    case '@':
+    case '\\':
+      return true;
+    default:
+      return false;
+  }
+}
+
+template <typename Pred>
+std::string unescape(std::string_view raw, Pred escapable) {
+  if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size() && escapable(raw[i + 1])) ++i;
+    out.push_back(raw[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string unescape_text(std::string_view raw) { return unescape(raw, escapable_in_text); }
+
+std::string unescape_string(std::string_view raw) {
+  return unescape(raw, [](char c) { return c == '"' || c == '\\'; });
+}
+
+}  // namespace argmap::grammar::syntax

@@ -1,0 +1,201 @@
+#include "grammar/load.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "grammar/walk.hpp"
+
+namespace argmap {
+
+namespace fs = std::filesystem;
+
+bool disk_loader::read(const std::string& path, std::string& contents, std::string& error) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    error = "it is a directory";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) {
+    // Not seekable (a pipe): read in chunks up to the limit.
+    in.clear();
+    in.seekg(0);
+    contents.clear();
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      contents.append(buf, static_cast<std::size_t>(in.gcount()));
+      if (contents.size() > max_bytes_) {
+        error = fmt::format("file is larger than {} bytes", max_bytes_);
+        return false;
+      }
+    }
+    return true;
+  }
+  if (static_cast<std::size_t>(size) > max_bytes_) {
+    error = fmt::format("file is larger than {} bytes", max_bytes_);
+    return false;
+  }
+  in.seekg(0);
+  contents.resize(static_cast<std::size_t>(size));
+  if (size > 0 && !in.read(contents.data(), size)) {
+    error = std::strerror(errno ? errno : EIO);
+    return false;
+  }
+  return true;
+}
+
+std::string disk_loader::identity(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  if (ec) return fs::path(path).lexically_normal().string();
+  return p.string();
+}
+
+bool memory_loader::read(const std::string& path, std::string& contents, std::string& error) {
+  auto it = files.find(fs::path(path).lexically_normal().string());
+  if (it == files.end()) {
+    error = "No such file or directory";
+    return false;
+  }
+  contents = it->second;
+  return true;
+}
+
+std::string memory_loader::identity(const std::string& path) {
+  return fs::path(path).lexically_normal().string();
+}
+
+std::string resolve_include(const std::string& including, const std::string& path) {
+  fs::path p(path);
+  if (p.is_absolute()) return p.lexically_normal().string();
+  fs::path dir = fs::path(including).parent_path();
+  return (dir / p).lexically_normal().string();
+}
+
+bool loaded_map::ok() const {
+  for (const diagnostic& d : diagnostics)
+    if (d.level == severity::error) return false;
+  return true;
+}
+
+namespace {
+
+class map_loader {
+ public:
+  map_loader(file_loader& loader, const parse_options& options)
+      : loader_(loader), options_(options) {}
+
+  loaded_map run(const std::string& name, std::string text) {
+    load_file(name, std::move(text));
+    check_duplicate_ids();
+    return std::move(map_);
+  }
+
+ private:
+  // Parses one file and, depth first, the files it includes.
+  void load_file(const std::string& name, std::string text) {
+    auto index = static_cast<std::uint32_t>(map_.sources.files.size());
+    map_.sources.files.push_back({name, std::move(text)});
+    std::string id = loader_.identity(name);
+    loaded_[id] = index;
+    chain_.push_back({id, name});
+    parse_result r = parse(map_.sources, index, options_);
+    map_.documents.push_back(std::move(r.doc));
+    for (diagnostic& d : r.diagnostics) map_.diagnostics.push_back(std::move(d));
+    // Copy the include list first: loading appends to map_.documents.
+    std::vector<std::pair<std::size_t, ast::include>> includes;
+    const auto& items = map_.documents[index].items;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (const auto* inc = std::get_if<ast::include>(&items[i])) includes.emplace_back(i, *inc);
+    for (auto& [item, inc] : includes) {
+      std::int32_t target = load_include(index, inc);
+      std::get<ast::include>(map_.documents[index].items[item]).target = target;
+    }
+    chain_.pop_back();
+  }
+
+  std::int32_t load_include(std::uint32_t from, const ast::include& inc) {
+    std::string path = resolve_include(map_.sources.files[from].name, inc.path);
+    std::string id = loader_.identity(path);
+    for (std::size_t i = 0; i < chain_.size(); ++i) {
+      if (chain_[i].first != id) continue;
+      std::string cycle;
+      for (std::size_t k = i; k < chain_.size(); ++k)
+        cycle += fmt::format("'{}' includes ", chain_[k].second);
+      cycle += fmt::format("'{}'", chain_[i].second);
+      error(inc.range, "include-cycle", "include cycle: " + cycle);
+      return -1;
+    }
+    if (loaded_.count(id)) return -1;  // each file is included once
+    std::string text, why;
+    if (!loader_.read(path, text, why)) {
+      std::string looked = path == inc.path ? "" : fmt::format(" (looked for '{}')", path);
+      error(inc.range, "include-not-found",
+            fmt::format("cannot include '{}'{}: {}", inc.path, looked, why));
+      return -1;
+    }
+    auto target = static_cast<std::int32_t>(map_.documents.size());
+    load_file(path, std::move(text));
+    return target;
+  }
+
+  void error(const source_range& r, std::string code, std::string message) {
+    map_.diagnostics.push_back(
+        make_diagnostic(map_.sources, r, severity::error, std::move(code), std::move(message)));
+  }
+
+  void check_duplicate_ids() {
+    std::unordered_map<std::string_view, const ast::claim*> first;
+    for_each_claim(map_.documents, [&](const ast::claim& c, const auto&, std::uint32_t) {
+      if (c.is_reference || c.id.empty()) return;
+      auto [it, fresh] = first.emplace(c.id, &c);
+      if (fresh) return;
+      diagnostic d = make_diagnostic(map_.sources, c.label_range, severity::error, "duplicate-id",
+                                     fmt::format("duplicate id '{}'", c.id));
+      d.notes.push_back(make_diagnostic(map_.sources, it->second->label_range, severity::note,
+                                        "duplicate-id",
+                                        fmt::format("'{}' is first defined here", c.id)));
+      map_.diagnostics.push_back(std::move(d));
+    });
+  }
+
+  file_loader& loader_;
+  const parse_options& options_;
+  loaded_map map_;
+  std::unordered_map<std::string, std::uint32_t> loaded_;
+  std::vector<std::pair<std::string, std::string>> chain_;  // identity, name
+};
+
+}  // namespace
+
+loaded_map load_map(const std::string& path, file_loader& loader, const parse_options& options) {
+  std::string text, why;
+  if (!loader.read(path, text, why)) {
+    loaded_map failed;
+    diagnostic d;
+    d.code = "io";
+    d.file = path;
+    d.message = fmt::format("cannot read '{}': {}", path, why);
+    failed.diagnostics.push_back(std::move(d));
+    return failed;
+  }
+  return map_loader(loader, options).run(path, std::move(text));
+}
+
+loaded_map load_map_from_text(const std::string& name, std::string text, file_loader& loader,
+                              const parse_options& options) {
+  return map_loader(loader, options).run(name, std::move(text));
+}
+
+}  // namespace argmap

@@ -1,0 +1,36 @@
+#pragma once
+/// \file
+/// The parser's public entry: one file's bytes in, its AST and diagnostics out.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/source.hpp"
+
+namespace argmap {
+
+/// Limits that keep hostile input cheap.
+struct parse_options {
+  std::size_t max_errors = 100;  ///< stop reporting (and parsing) after this many errors
+  unsigned max_depth = 256;      ///< deepest outline level accepted (roots are level 0)
+};
+
+/// What parsing one file gives.
+struct parse_result {
+  ast::document doc;                     ///< the AST; partial when there are errors
+  std::vector<diagnostic> diagnostics;  ///< errors and warnings in source order
+};
+
+/// Parses file `file` of `sources`. Includes are recorded in the AST, not
+/// followed (see load_map). Never throws on bad input; every problem becomes a
+/// diagnostic. Example:
+/// \code
+///   source_set s{{{"a.arg", "[t] Tea is good.\n  + It is warm.\n"}}};
+///   parse_result r = parse(s, 0);  // r.doc.items holds one root claim
+/// \endcode
+parse_result parse(const source_set& sources, std::uint32_t file, const parse_options& options = {});
+
+}  // namespace argmap

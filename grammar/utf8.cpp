@@ -1,0 +1,150 @@
+#include "grammar/utf8.hpp"
+
+#include <cstring>
+
+namespace argmap::utf8 {
+
+namespace {
+
+// Length of the valid sequence starting at s[i], or 0 when it is invalid.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  std::size_t n = s.size();
+  auto cont = [&](std::size_t k) { return k < n && (byte(k) & 0xC0) == 0x80; };
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(i + 1) || !cont(i + 2)) return 0;
+    unsigned char b1 = byte(i + 1);
+    if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
+    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    unsigned char b1 = byte(i + 1);
+    if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
+    if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::size_t find_invalid(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    // Fast path: eight ASCII bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    std::size_t len = sequence_length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string substr(std::string_view s, std::size_t first, std::size_t count) {
+  std::size_t i = 0, cp = 0;
+  auto starts = [&](std::size_t k) { return (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80; };
+  while (i < s.size() && cp < first) {
+    ++i;
+    while (i < s.size() && !starts(i)) ++i;
+    ++cp;
+  }
+  std::size_t b = i;
+  cp = 0;
+  while (i < s.size() && cp < count) {
+    ++i;
+    while (i < s.size() && !starts(i)) ++i;
+    ++cp;
+  }
+  return std::string(s.substr(b, i - b));
+}
+
+std::string sanitize(std::string_view s) {
+  if (find_invalid(s) == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = sequence_length(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+char32_t decode(const char*& p, const char* end) {
+  auto b = [&](int k) { return static_cast<unsigned char>(p[k]); };
+  unsigned char b0 = b(0);
+  char32_t c;
+  int len;
+  if (b0 < 0x80) {
+    c = b0;
+    len = 1;
+  } else if (b0 < 0xE0) {
+    c = b0 & 0x1F;
+    len = 2;
+  } else if (b0 < 0xF0) {
+    c = b0 & 0x0F;
+    len = 3;
+  } else {
+    c = b0 & 0x07;
+    len = 4;
+  }
+  if (end - p < len) {
+    p = end;
+    return 0xFFFD;
+  }
+  for (int k = 1; k < len; ++k) c = (c << 6) | (b(k) & 0x3F);
+  p += len;
+  return c;
+}
+
+bool is_tag_code_point(char32_t c) {
+  if (c < 0x80) return false;  // ASCII is decided by the grammar itself
+  // Latin-1 punctuation and symbols, and the multiplication/division signs.
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;
+  // General punctuation, super/subscripts, currency, letterlike symbols ... up to
+  // the end of the miscellaneous symbols and dingbats and arrows blocks.
+  if (c >= 0x2000 && c <= 0x2BFF) return false;
+  // Supplemental punctuation, CJK symbols and punctuation.
+  if (c >= 0x2E00 && c <= 0x2E7F) return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  // Private use, surrogates (cannot occur), variation selectors, specials.
+  if (c >= 0xE000 && c <= 0xF8FF) return false;
+  if (c >= 0xFE00 && c <= 0xFE0F) return false;
+  if (c >= 0xFE30 && c <= 0xFE4F) return false;  // CJK compatibility forms
+  if (c >= 0xFE50 && c <= 0xFE6F) return false;  // small form variants
+  if (c >= 0xFF00 && c <= 0xFF0F) return false;  // fullwidth punctuation
+  if (c >= 0xFF1A && c <= 0xFF20) return false;
+  if (c >= 0xFF3B && c <= 0xFF40) return false;
+  if (c >= 0xFF5B && c <= 0xFF65) return false;
+  if (c >= 0xFFF0 && c <= 0xFFFF) return false;
+  // Emoji and pictographs, symbols.
+  if (c >= 0x1F000 && c <= 0x1FAFF) return false;
+  if (c >= 0xE0000) return false;  // tags and supplementary private use
+  return true;
+}
+
+}  // namespace argmap::utf8

@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// Small UTF-8 helpers: validation, code-point counting, decoding.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace argmap::utf8 {
+
+/// Returns the byte index of the first byte that does not start a valid UTF-8
+/// sequence (overlong forms, surrogates and code points above U+10FFFF are
+/// invalid), or `npos` when `s` is valid.
+std::size_t find_invalid(std::string_view s);
+
+/// Number of code points in `s`, which must be valid UTF-8 (invalid bytes count one each).
+std::size_t length(std::string_view s);
+
+/// Up to `count` code points of `s` starting at code point `first`.
+std::string substr(std::string_view s, std::size_t first, std::size_t count);
+
+/// Returns `s` with every invalid byte replaced by U+FFFD, so it can be printed safely.
+std::string sanitize(std::string_view s);
+
+/// Decodes the code point at `p` (valid UTF-8, `p < end`) and advances `p` past it.
+char32_t decode(const char*& p, const char* end);
+
+/// True when code point `c` may appear in a `#tag` besides ASCII letters,
+/// digits, `-` and `_`: letters and marks of any script. Punctuation, symbols
+/// and spaces outside ASCII are excluded by block (see docs/language.md).
+bool is_tag_code_point(char32_t c);
+
+/// The 1-based column (in code points) of byte `offset` within `line`.
+inline std::uint32_t column(std::string_view line, std::size_t offset) {
+  return static_cast<std::uint32_t>(length(line.substr(0, offset)) + 1);
+}
+
+}  // namespace argmap::utf8
