@@ -38,6 +38,43 @@ const char* name_of(relation r) {
   return "root";
 }
 
+claim::claim(const claim& other)
+    : range(other.range),
+      label_col(other.label_col),
+      rel(other.rel),
+      is_reference(other.is_reference),
+      id(other.id),
+      text(other.text),
+      children(other.children),
+      extras_(other.extras_ ? std::make_unique<claim_extras>(*other.extras_) : nullptr) {}
+
+claim& claim::operator=(const claim& other) {
+  if (this != &other) *this = claim(other);
+  return *this;
+}
+
+const std::vector<std::string>& claim::tags() const {
+  static const std::vector<std::string> none;
+  return extras_ ? extras_->tags : none;
+}
+
+const std::vector<attribute>& claim::attributes() const {
+  static const std::vector<attribute> none;
+  return extras_ ? extras_->attributes : none;
+}
+
+claim_extras& claim::extras() {
+  if (!extras_) extras_ = std::make_unique<claim_extras>();
+  return *extras_;
+}
+
+source_range label_range(const claim& c) {
+  if (c.label_col == 0) return {c.range.file, 0, 0, 0, 0};
+  // Ids are ASCII, so their length in bytes is their length in columns.
+  auto width = static_cast<std::uint32_t>(c.id.size() + (c.is_reference ? 1 : 2));
+  return {c.range.file, c.range.line, c.label_col, c.range.line, c.label_col + width};
+}
+
 std::string auto_id(const std::vector<std::uint32_t>& path) {
   std::string out;
   for (std::size_t i = 0; i < path.size(); ++i) {

@@ -3,6 +3,7 @@
 /// The abstract syntax tree of one argument file. Plain structs: usable without Spirit.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,17 +38,40 @@ struct attribute {
   source_range value_range;  ///< the value alone
 };
 
+/// The parts of a claim that most claims lack, kept out of line so that a
+/// claim stays small (a 10 MB map has 150,000 of them).
+struct claim_extras {
+  std::vector<std::string> tags;      ///< `#tag` words at the end of the text, without `#`
+  std::vector<attribute> attributes;  ///< `{key: value, ...}`, in written order
+};
+
 /// One claim line (with its continuation lines) and the lines indented under it.
 struct claim {
-  source_range range;        ///< from the marker (or first character of a root) to the end of its text
-  source_range label_range;  ///< the `[id]` or `@id`; line 0 when there is none
+  claim() = default;
+  claim(claim&&) noexcept = default;
+  claim& operator=(claim&&) noexcept = default;
+  /// Deep copy, extras included.
+  claim(const claim& other);
+  /// Deep copy, extras included.
+  claim& operator=(const claim& other);
+
+  source_range range;  ///< from the marker (or first character of a root) to the end of its text
+  std::uint32_t label_col = 0;    ///< column of the `[id]` or `@id` on range.line; 0: none
   relation rel = relation::root;  ///< relation to the parent claim
   bool is_reference = false;      ///< the line is `@id`: `id` names an existing claim
   std::string id;                 ///< the author's id, the referenced id, or empty
   std::string text;               ///< the claim text, escapes resolved, continuation lines joined
-  std::vector<std::string> tags;  ///< `#tag` words at the end of the text, without `#`
-  std::vector<attribute> attributes;  ///< `{key: value, ...}`, in written order
-  std::vector<claim> children;        ///< indented lines, in written order
+  std::vector<claim> children;    ///< indented lines, in written order
+
+  /// `#tag` words at the end of the text, without `#`.
+  const std::vector<std::string>& tags() const;
+  /// `{key: value, ...}` pairs, in written order.
+  const std::vector<attribute>& attributes() const;
+  /// The tags and attributes, created on first use.
+  claim_extras& extras();
+
+ private:
+  std::unique_ptr<claim_extras> extras_;  // null while the claim has no tags or attributes
 };
 
 /// A `#`, `##`, ... heading.
@@ -88,6 +112,9 @@ struct document {
   std::vector<item> items;           ///< headings, root claims and includes in order
   std::vector<comment> comments;     ///< every comment, in order
 };
+
+/// Where the claim's `[id]` or `@id` is written (line 0 when it has neither).
+source_range label_range(const claim& c);
 
 /// The id the engine gives an unlabelled claim: its outline path, e.g. "3.1.2"
 /// for the second child of the first child of the third root. Paths start with

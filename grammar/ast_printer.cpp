@@ -90,8 +90,8 @@ class printer {
     } else {
       if (!c.id.empty()) out_ += fmt::format("[{}] ", c.id);
       out_ += fmt::format("{} {}", where(c.range), quote(c.text));
-      for (const std::string& t : c.tags) out_ += " #" + t;
-      out_ += attributes(c.attributes) + "\n";
+      for (const std::string& t : c.tags()) out_ += " #" + t;
+      out_ += attributes(c.attributes()) + "\n";
     }
     std::uint32_t n = 0;
     for (const ast::claim& child : c.children) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <boost/optional.hpp>
+#include <boost/range/iterator_range_core.hpp>
 
 namespace argmap::grammar::syntax {
 
@@ -34,7 +35,7 @@ struct pair : offsets {
 /// The content of a claim line after its marker, or of a continuation line.
 struct claim_content {
   boost::optional<std::string> label;  ///< the text between `[` and `]`, not yet validated
-  std::string raw_text;                ///< text with escapes still in, trimmed
+  boost::iterator_range<const char*> raw_text;  ///< text with escapes still in, trimmed
   std::vector<std::string> tags;       ///< trailing `#tag`s without the `#`
   std::vector<pair> attributes;        ///< the `{...}` block, if any
 };
@@ -64,6 +65,9 @@ bool parse_include_line(std::string_view line, pair& out, failure& why);
 /// Resolves the escapes of claim text: `\` before `+ - ~ ! & [ { # @ \` yields
 /// that character; a backslash before anything else is kept.
 std::string unescape_text(std::string_view raw);
+
+/// Appends unescape_text(raw) to `out`.
+void append_unescaped_text(std::string_view raw, std::string& out);
 
 /// Resolves the escapes of a quoted string: `\"` and `\\`; other backslashes are kept.
 std::string unescape_string(std::string_view raw);

@@ -161,9 +161,9 @@ class map_loader {
       if (c.is_reference || c.id.empty()) return;
       auto [it, fresh] = first.emplace(c.id, &c);
       if (fresh) return;
-      diagnostic d = make_diagnostic(map_.sources, c.label_range, severity::error, "duplicate-id",
+      diagnostic d = make_diagnostic(map_.sources, ast::label_range(c), severity::error, "duplicate-id",
                                      fmt::format("duplicate id '{}'", c.id));
-      d.notes.push_back(make_diagnostic(map_.sources, it->second->label_range, severity::note,
+      d.notes.push_back(make_diagnostic(map_.sources, ast::label_range(*it->second), severity::note,
                                         "duplicate-id",
                                         fmt::format("'{}' is first defined here", c.id)));
       map_.diagnostics.push_back(std::move(d));

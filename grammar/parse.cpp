@@ -100,11 +100,10 @@ class outline_parser {
     read_front_matter();
     while (!stopped_ && next_line()) handle_line();
     finish_node();
+    close_all();
     if (in_block_comment_ && !stopped_) {
       error(block_comment_.range, "unterminated-comment",
             "this '/*' comment is never closed with '*/'");
-      block_comment_.range.end_line = block_comment_.range.line;
-      block_comment_.range.end_col = block_comment_.range.col + 2;
     }
     sort_diagnostics();
     return std::move(result_);
@@ -132,6 +131,7 @@ class outline_parser {
     std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base)
                          : text_.size();
     line_start_ = pos_;
+    line_ascii_ = false;
     line_ = std::string_view(base + pos_, end - pos_);
     if (!line_.empty() && line_.back() == '\r') line_.remove_suffix(1);
     pos_ = nl ? end + 1 : text_.size() + 1;
@@ -140,13 +140,15 @@ class outline_parser {
   }
 
   std::uint32_t col_at(std::size_t offset_in_line) const {
+    if (line_ascii_) return static_cast<std::uint32_t>(offset_in_line + 1);
     return utf8::column(line_, offset_in_line);
   }
 
   // Range on the current line from byte offset `b` to byte offset `e`.
   source_range span(std::size_t b, std::size_t e) const {
     std::uint32_t c = col_at(b);
-    std::uint32_t ce = c + static_cast<std::uint32_t>(utf8::length(line_.substr(b, e - b)));
+    std::uint32_t ce = line_ascii_ ? c + static_cast<std::uint32_t>(e - b)
+                                   : c + static_cast<std::uint32_t>(utf8::length(line_.substr(b, e - b)));
     if (ce == c) ce = c + 1;
     return {file_, line_no_, c, line_no_, ce};
   }
@@ -233,7 +235,7 @@ class outline_parser {
 
   // Reports invalid UTF-8 or a NUL byte on the current line; true when the line is unusable.
   bool bad_bytes() {
-    std::size_t bad = utf8::find_invalid(line_);
+    std::size_t bad = utf8::find_invalid(line_, line_ascii_);
     if (bad != std::string_view::npos) {
       error(span(bad, bad + 1), "invalid-utf8",
             fmt::format("invalid UTF-8: byte 0x{:02X} at byte offset {} of the file cannot start "
@@ -411,7 +413,7 @@ class outline_parser {
       return;
     }
     finish_node();
-    stack_.clear();
+    close_all();
     result_.doc.items.emplace_back(ast::claim{});
     ast::claim& c = std::get<ast::claim>(result_.doc.items.back());
     c.rel = ast::relation::root;
@@ -437,7 +439,7 @@ class outline_parser {
       return;
     }
     finish_node();
-    stack_.clear();
+    close_all();
     last_ = nullptr;
     ast::heading h;
     h.range = span(0, rest.size());
@@ -459,7 +461,7 @@ class outline_parser {
       return;
     }
     finish_node();
-    stack_.clear();
+    close_all();
     last_ = nullptr;
     result_.doc.items.emplace_back(ast::include{span(0, rest.size()), std::move(path)});
   }
@@ -493,13 +495,13 @@ class outline_parser {
     std::string levels_before = open_levels();
     bool dedented = false;
     while (stack_.back().indent > indent) {
-      stack_.pop_back();
+      close_level();
       dedented = true;
     }
     ast::claim* sibling = nullptr;
     if (stack_.back().indent == indent) {
       sibling = stack_.back().node;
-      stack_.pop_back();
+      close_level();
     } else if (dedented) {
       error(span(indent, indent + 1), "inconsistent-dedent",
             fmt::format("inconsistent dedent: this line is indented by {} spaces, which matches "
@@ -549,6 +551,18 @@ class outline_parser {
     last_indent_ = indent;
   }
 
+  // Closes the innermost open level. Its children are complete, so their
+  // vector gives back the capacity it grew into (a quarter of the AST's memory).
+  void close_level() {
+    std::vector<ast::claim>& kids = stack_.back().node->children;
+    if (kids.capacity() > kids.size()) kids.shrink_to_fit();
+    stack_.pop_back();
+  }
+
+  void close_all() {
+    while (!stack_.empty()) close_level();
+  }
+
   std::string open_levels() const {
     std::string out;
     for (const open_level& l : stack_) {
@@ -572,7 +586,7 @@ class outline_parser {
     syntax_failure why;
     if (content[0] == '@') {
       c.is_reference = true;
-      c.label_range = span(base, base + content.size());
+      c.label_col = col_at(base);
       if (!syntax::parse_reference(content, c.id, why)) grammar_error(base, why);
       return;
     }
@@ -583,9 +597,9 @@ class outline_parser {
       return;
     }
     if (cc.label) {
-      c.label_range = span(base, base + cc.label->size() + 2);
+      c.label_col = col_at(base);
       if (!valid_id(*cc.label)) {
-        error(c.label_range, "malformed-id",
+        error(span(base, base + cc.label->size() + 2), "malformed-id",
               fmt::format("malformed id '[{}]': an id starts with a letter or '_' and has only "
                           "letters, digits, '_', '.' and '-' (write \\[ to start the text with "
                           "'[')",
@@ -598,21 +612,21 @@ class outline_parser {
   }
 
   void add_content(ast::claim& c, std::size_t base, syntax::claim_content& cc) {
-    std::string text = syntax::unescape_text(cc.raw_text);
-    if (!text.empty()) {
+    std::string_view raw(cc.raw_text.begin(), cc.raw_text.size());
+    if (!raw.empty()) {
       if (!c.text.empty()) c.text += ' ';
-      c.text += text;
+      syntax::append_unescaped_text(raw, c.text);
     }
-    for (std::string& t : cc.tags) c.tags.push_back(std::move(t));
+    for (std::string& t : cc.tags) c.extras().tags.push_back(std::move(t));
     for (const syntax::pair& p : cc.attributes) {
       ast::attribute a = to_attribute(p, base);
       check_attribute(c, a);
-      c.attributes.push_back(std::move(a));
+      c.extras().attributes.push_back(std::move(a));
     }
   }
 
   void check_attribute(const ast::claim& c, const ast::attribute& a) {
-    for (const ast::attribute& prev : c.attributes) {
+    for (const ast::attribute& prev : c.attributes()) {
       if (prev.key == a.key) {
         error(a.range, "duplicate-attribute",
               fmt::format("attribute '{}' is given twice for this claim", a.key));
@@ -671,6 +685,7 @@ class outline_parser {
   std::size_t line_start_ = 0;
   std::uint32_t line_no_ = 0;
   std::string_view line_;
+  bool line_ascii_ = false;  // the current line is all ASCII: columns are byte offsets + 1
 
   std::size_t errors_ = 0;
   bool stopped_ = false;

@@ -34,6 +34,12 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::size_t find_invalid(std::string_view s) {
+  bool ascii;
+  return find_invalid(s, ascii);
+}
+
+std::size_t find_invalid(std::string_view s, bool& ascii) {
+  ascii = true;
   std::size_t i = 0, n = s.size();
   while (i < n) {
     // Fast path: eight ASCII bytes at a time.
@@ -47,6 +53,7 @@ std::size_t find_invalid(std::string_view s) {
     }
     std::size_t len = sequence_length(s, i);
     if (len == 0) return i;
+    if (len > 1) ascii = false;
     i += len;
   }
   return std::string_view::npos;

@@ -14,6 +14,9 @@ namespace argmap::utf8 {
 /// invalid), or `npos` when `s` is valid.
 std::size_t find_invalid(std::string_view s);
 
+/// Like find_invalid(s); also sets `ascii` to whether every byte of `s` is ASCII.
+std::size_t find_invalid(std::string_view s, bool& ascii);
+
 /// Number of code points in `s`, which must be valid UTF-8 (invalid bytes count one each).
 std::size_t length(std::string_view s);
 

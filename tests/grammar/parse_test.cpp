@@ -80,10 +80,10 @@ TEST_CASE("attribute values: numbers, bare words, quoted strings with escapes") 
         "root 1 1:1-1:60 \"A\" {weight: 0.25, basis: case-study, source: \"x \\\"y\\\" \\\\ "
         "z\"}\n");
   auto& c = std::get<argmap::ast::claim>(p.map.documents[0].items[0]);
-  REQUIRE(c.attributes.size() == 3);
-  CHECK(c.attributes[2].value == "x \"y\" \\ z");
-  CHECK(c.attributes[2].quoted);
-  CHECK(c.attributes[0].value_range == argmap::source_range{0, 1, 12, 1, 16});
+  REQUIRE(c.attributes().size() == 3);
+  CHECK(c.attributes()[2].value == "x \"y\" \\ z");
+  CHECK(c.attributes()[2].quoted);
+  CHECK(c.attributes()[0].value_range == argmap::source_range{0, 1, 12, 1, 16});
 }
 
 TEST_CASE("an unknown attribute is kept with a warning") {
@@ -183,7 +183,7 @@ TEST_CASE("a 1 MB single line parses") {
   CHECK(p.diags == "");
   auto& c = std::get<argmap::ast::claim>(p.map.documents[0].items[0]);
   CHECK(c.text.size() == (1u << 20));
-  CHECK(c.tags == std::vector<std::string>{"tag"});
+  CHECK(c.tags() == std::vector<std::string>{"tag"});
 }
 
 TEST_CASE("a line indented by 100,000 spaces is one level deeper, not 100,000") {
