@@ -9,7 +9,6 @@
 
 namespace argmap::grammar::parser {
 
-using primitives::blanks;
 using primitives::id_name;
 using primitives::tag;
 using primitives::ws;
@@ -28,30 +27,69 @@ auto const line_end_def = x3::eoi;
 auto const reference_id_def = id_name;
 auto const reference_end_def = x3::eoi;
 
-/// A backslash and the character it escapes (resolved later by unescape_text).
-auto const escape = x3::lit('\\') >> -x3::char_;
-/// A run of characters that are neither blank, `{` nor a backslash (a table
-/// lookup per byte: this loop is most of the parser's time).
-struct word_parser : x3::parser<word_parser> {
+/// Claim text: everything up to the first unescaped `{` (an attribute block)
+/// or the end of the line, less its trailing blanks and trailing `#tag`s.
+/// Escapes stay in (unescape_text resolves them). Written as one primitive so
+/// that it runs in linear time: finding "trailing tags" with an X3 lookahead at
+/// every word is quadratic on a line of many `#words`.
+struct text_parser : x3::parser<text_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
 
   template <typename Iterator, typename Context, typename RContext, typename Attribute>
   bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
-    Iterator p = first;
-    while (p != last && !stops(*p)) ++p;
-    if (p == first) return false;
-    first = p;
+    Iterator end = first;
+    while (end != last && *end != '{') {
+      if (*end == '\\' && end + 1 != last) ++end;  // an escaped character is text
+      ++end;
+    }
+    first = text_end(first, end);
     return true;
   }
 
-  static bool stops(char c) { return c == ' ' || c == '\t' || c == '{' || c == '\\'; }
+  static bool blank(char c) { return c == ' ' || c == '\t'; }
+
+  // Where the text in [b, e) ends once trailing blanks and tags are removed.
+  static const char* text_end(const char* b, const char* e) {
+    const char* t = trim(b, e);
+    for (;;) {
+      const char* hash = trailing_tag(b, t);
+      if (!hash) return t;
+      t = trim(b, hash);
+    }
+  }
+
+  static const char* trim(const char* b, const char* e) {
+    while (e != b && blank(e[-1])) --e;
+    return e;
+  }
+
+  // If [b, e) ends with a tag (`#` + tag characters, preceded by a blank or
+  // the start), returns the position of its `#`; otherwise null.
+  static const char* trailing_tag(const char* b, const char* e) {
+    const char* s = e;
+    while (s != b && tag_byte(s[-1])) --s;
+    if (s == e || s == b || s[-1] != '#') return nullptr;
+    const char* hash = s - 1;
+    if (hash != b && !blank(hash[-1])) return nullptr;
+    for (const char* p = s; p != e;) {
+      if (static_cast<unsigned char>(*p) < 0x80) {
+        ++p;
+      } else if (!utf8::is_tag_code_point(utf8::decode(p, e))) {
+        return nullptr;
+      }
+    }
+    return hash;
+  }
+
+  static bool tag_byte(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
+           (u >= 'A' && u <= 'Z') || c == '-' || c == '_';
+  }
 };
-auto const word = word_parser{};
-/// What may follow the text: trailing tags, then the end of the line or an attribute block.
-auto const tail = ws >> -(tag >> *(blanks >> tag)) >> ws >> (x3::eoi | '{');
 /// Claim text up to its trailing tags or attribute block, escapes unresolved.
-auto const text = x3::raw[*(!tail >> (escape | blanks | word))];
+auto const text = x3::raw[text_parser{}];
 /// `[...]` at the start of a claim; the id itself is checked by the outline pass.
 auto const label = x3::lit('[') >> x3::raw[*~x3::char_(']')] > close_label;
 /// Text, tags and attributes, shared by claim and continuation lines.

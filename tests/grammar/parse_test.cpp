@@ -186,6 +186,16 @@ TEST_CASE("a 1 MB single line parses") {
   CHECK(c.tags() == std::vector<std::string>{"tag"});
 }
 
+TEST_CASE("a 1 MB line of tag-like words ending in text is text, found in linear time") {
+  std::string words;
+  for (int i = 0; i < 350000; ++i) words += "#t ";
+  auto p = parse_text(words + "end #last\n");
+  CHECK(p.diags == "");
+  auto& c = std::get<argmap::ast::claim>(p.map.documents[0].items[0]);
+  CHECK(c.text == words + "end");
+  CHECK(c.tags() == std::vector<std::string>{"last"});
+}
+
 TEST_CASE("a line indented by 100,000 spaces is one level deeper, not 100,000") {
   auto p = parse_text("A\n" + std::string(100000, ' ') + "+ far right\n");
   CHECK(p.diags == "");
