@@ -42,7 +42,7 @@ class generator {
         section_ = written_ / 1000;
         out_ += "\n# Section " + std::to_string(section_) + "\n";
       }
-      claim(0, ++root);
+      claim(0, ++root, -1);
       flush(false);
     }
     flush(true);
@@ -68,16 +68,24 @@ class generator {
     out_ += '.';
   }
 
-  void claim(int level, long number) {
+  // Writes a claim and its subtree; `parent_id` is the parent's id number (-1: none).
+  void claim(int level, long number, long parent_id) {
     std::string indent(static_cast<std::size_t>(level) * 2, ' ');
     ++written_;
-    if (level > 0 && chance(o_.references) && ids_ > 0) {
-      out_ += indent + marker(level) + " @c" + std::to_string(next() % (ids_ + 10)) + "\n";
+    if (level > 0 && chance(o_.references) && ids_ > 1) {
+      // An earlier id, never the parent's own (that would relate it to itself).
+      long target = static_cast<long>(next() % static_cast<std::uint32_t>(ids_));
+      if (target == parent_id) target = (target + 1) % ids_;
+      out_ += indent + marker(level) + " @c" + std::to_string(target) + "\n";
       return;
     }
     out_ += indent;
     if (level > 0) out_ += marker(level) + " ";
-    if (chance(33)) out_ += "[c" + std::to_string(ids_++) + "] ";
+    long my_id = -1;
+    if (chance(33)) {
+      my_id = ids_++;
+      out_ += "[c" + std::to_string(my_id) + "] ";
+    }
     text();
     if (chance(10)) out_ += " #topic" + std::to_string(next() % 20);
     if (chance(o_.attributes)) {
@@ -93,7 +101,7 @@ class generator {
     if (level + 1 >= o_.depth) return;
     int children = static_cast<int>(next() % static_cast<unsigned>(o_.fanout + 1));
     for (int i = 0; i < children && more(); ++i) {
-      claim(level + 1, number);
+      claim(level + 1, number, my_id);
       if (chance(o_.co_premises) && more()) {
         ++written_;
         out_ += std::string(static_cast<std::size_t>(level + 1) * 2, ' ') + "& ";

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake
+  build-essential cmake pkg-config
   libboost1.81-dev
   libfmt-dev
   libgraphviz-dev

@@ -1,0 +1,72 @@
+// The argmap command line: one CLI11 app, one subcommand per table entry.
+
+#include <CLI/CLI.hpp>
+#include <boost/version.hpp>
+#include <exception>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "render/version.hpp"
+
+#ifndef ARGMAP_VERSION
+#define ARGMAP_VERSION "unknown"
+#endif
+
+namespace argmap::cli {
+
+const std::vector<subcommand>& subcommands() {
+  static const std::vector<subcommand> table = {
+      {"check", "check argument files and report errors and warnings", setup_check},
+      {"stats", "count the claims, reasons and relations of a map", setup_stats},
+  };
+  return table;
+}
+
+namespace {
+
+std::string version_text() {
+  return fmt::format("argmap {}\nbuilt with Boost {}.{}.{}, fmt {}.{}.{}, Graphviz {}",
+                     ARGMAP_VERSION, BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000,
+                     BOOST_VERSION % 100, FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
+                     FMT_VERSION % 100, render::graphviz_version());
+}
+
+int dispatch(int argc, char** argv) {
+  CLI::App app{"argmap: argument maps — parse, check, evaluate and render them"};
+  app.name("argmap");
+  app.set_version_flag("--version", version_text());
+  app.require_subcommand(0, 1);
+  app.fallthrough(false);
+  std::vector<std::pair<CLI::App*, action>> actions;
+  for (const subcommand& s : subcommands()) {
+    CLI::App* sub = app.add_subcommand(s.name, s.description);
+    actions.emplace_back(sub, s.setup(*sub));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  for (auto& [sub, act] : actions)
+    if (sub->parsed()) return act();
+  std::cout << app.help();
+  return exit_ok;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "argmap: internal error (please report this): " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "argmap: internal error (please report this)\n";
+  }
+  return 70;
+}
+
+}  // namespace argmap::cli

@@ -1,0 +1,72 @@
+// argmap check FILE... [--format human|json|github] [--werror] [--no-warn NAME]
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "engine/lint.hpp"
+#include "engine/report.hpp"
+
+namespace argmap::cli {
+
+namespace {
+
+struct check_args {
+  std::vector<std::string> files;
+  std::string format = "human";
+  bool werror = false;
+  std::vector<std::string> no_warn;
+};
+
+int run_check(const check_args& args) {
+  check_options options;
+  options.disabled.insert(args.no_warn.begin(), args.no_warn.end());
+  std::vector<diagnostic> all;
+  std::size_t errors = 0, warnings = 0;
+  bool unreadable = false;
+  bool colour = args.format == "human" && use_colour();
+  for (const std::string& file : args.files) {
+    checked_map m = check_input(file, options);
+    errors += m.errors();
+    warnings += m.warnings();
+    unreadable = unreadable || m.unreadable;
+    if (args.format == "human") {
+      std::cout << format_human(m.diagnostics, colour);
+    } else {
+      for (diagnostic& d : m.diagnostics) all.push_back(std::move(d));
+    }
+  }
+  if (args.format == "human") {
+    std::cout << summary(errors, warnings, args.files.size()) << "\n";
+  } else if (args.format == "json") {
+    std::cout << format_json(all);
+  } else {
+    std::cout << format_github(all);
+  }
+  std::cout.flush();
+  if (unreadable) return exit_io;
+  if (errors > 0 || (args.werror && warnings > 0)) return exit_problems;
+  return exit_ok;
+}
+
+}  // namespace
+
+action setup_check(CLI::App& app) {
+  auto args = std::make_shared<check_args>();
+  app.add_option("files", args->files, "argument files to check ('-' reads standard input)")
+      ->required();
+  app.add_option("--format", args->format,
+                 "human (compiler-style, the default), json, or github (Actions annotations)")
+      ->check(CLI::IsMember({"human", "json", "github"}));
+  app.add_flag("--werror", args->werror, "treat warnings as errors (exit 1 if any)");
+  std::vector<std::string> names(warning_names().begin(), warning_names().end());
+  app.add_option("--no-warn", args->no_warn,
+                 "switch off a warning by name (repeatable, or comma-separated)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(names));
+  return [args] { return run_check(*args); };
+}
+
+}  // namespace argmap::cli

@@ -1,0 +1,45 @@
+#pragma once
+/// \file
+/// The table of `argmap` subcommands. Each entry adds its options to a CLI11
+/// subcommand and returns the action to run once the command line is parsed.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace argmap::cli {
+
+/// Exit codes shared by every subcommand.
+enum exit_code : int {
+  exit_ok = 0,        ///< success, nothing to report
+  exit_problems = 1,  ///< the input has errors (or warnings under --werror)
+  exit_usage = 2,     ///< the command line is wrong
+  exit_io = 3,        ///< a file could not be read or written
+};
+
+/// What a subcommand's setup returns: the action to run after parsing.
+using action = std::function<int()>;
+
+/// One subcommand.
+struct subcommand {
+  const char* name;              ///< e.g. "check"
+  const char* description;       ///< one line for `argmap --help`
+  action (*setup)(CLI::App& app);  ///< adds options; returns the action
+};
+
+/// Every subcommand, in the order `argmap --help` lists them.
+const std::vector<subcommand>& subcommands();
+
+/// `argmap check`.
+action setup_check(CLI::App& app);
+/// `argmap stats`.
+action setup_stats(CLI::App& app);
+
+/// Runs argmap with the given command line; returns the process exit code.
+int run(int argc, char** argv);
+
+}  // namespace argmap::cli

@@ -1,0 +1,34 @@
+#include "cli/io.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace argmap::cli {
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+
+bool use_colour() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return stdout_is_terminal() && (no_color == nullptr || *no_color == '\0');
+}
+
+checked_map check_input(const std::string& path, const check_options& options) {
+  disk_loader loader;
+  if (path != "-") return check_file(path, loader, options);
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return check_text("<stdin>", std::move(text), loader, options);
+}
+
+std::string summary(std::size_t errors, std::size_t warnings, std::size_t files) {
+  std::string where = fmt::format("in {} file{}", files, files == 1 ? "" : "s");
+  if (errors == 0 && warnings == 0) return "no errors or warnings " + where;
+  return fmt::format("{} error{}, {} warning{} {}", errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s", where);
+}
+
+}  // namespace argmap::cli

@@ -1,0 +1,23 @@
+#pragma once
+/// \file
+/// Terminal and input helpers shared by the subcommands.
+
+#include <string>
+
+#include "engine/check.hpp"
+
+namespace argmap::cli {
+
+/// True when standard output is a terminal and NO_COLOR is not set.
+bool use_colour();
+
+/// True when standard output is a terminal.
+bool stdout_is_terminal();
+
+/// Checks `path` ("-" reads standard input, named "<stdin>") with includes read from disk.
+checked_map check_input(const std::string& path, const check_options& options);
+
+/// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
+std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);
+
+}  // namespace argmap::cli

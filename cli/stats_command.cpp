@@ -1,0 +1,41 @@
+// argmap stats FILE [--format text|json]
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "engine/stats.hpp"
+
+namespace argmap::cli {
+
+namespace {
+
+struct stats_args {
+  std::string file;
+  std::string format = "text";
+};
+
+int run_stats(const stats_args& args) {
+  checked_map m = check_input(args.file, {});
+  if (m.unreadable || m.errors() > 0) {
+    std::cerr << format_human(m.diagnostics, false);
+    return m.unreadable ? exit_io : exit_problems;
+  }
+  map_stats s = compute_stats(m.map, m.graph);
+  std::cout << (args.format == "json" ? stats_json(s) : stats_text(s));
+  return exit_ok;
+}
+
+}  // namespace
+
+action setup_stats(CLI::App& app) {
+  auto args = std::make_shared<stats_args>();
+  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  app.add_option("--format", args->format, "text (the default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  return [args] { return run_stats(*args); };
+}
+
+}  // namespace argmap::cli

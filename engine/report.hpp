@@ -1,0 +1,23 @@
+#pragma once
+/// \file
+/// Diagnostics for machines: JSON and GitHub Actions workflow commands.
+/// (The human form is format_human in grammar/diagnostic.hpp.)
+
+#include <string>
+#include <vector>
+
+#include "grammar/diagnostic.hpp"
+
+namespace argmap {
+
+/// `{"diagnostics":[{"file","line","column","end_line","end_column","severity",
+/// "code","message","notes":[...]}]}` on one line, then a newline. Notes have
+/// the same fields except "notes". Invalid UTF-8 in messages becomes U+FFFD.
+std::string format_json(const std::vector<diagnostic>& ds);
+
+/// One GitHub Actions workflow command per diagnostic, e.g.
+/// `::error file=map.arg,line=3,col=5,endLine=3,endColumn=9,title=argmap(malformed-id)::message`.
+/// Notes become `::notice` commands. Special characters are escaped as GitHub requires.
+std::string format_github(const std::vector<diagnostic>& ds);
+
+}  // namespace argmap
