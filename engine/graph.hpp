@@ -95,4 +95,9 @@ struct argument_graph {
   std::optional<claim_index> find(std::string_view id) const;
 };
 
+/// A stable text form of the graph for tests, one line per section, claim,
+/// inference and contradiction, e.g. `inference 2 support [b, c] -> a`
+/// (undercuts point at `#N`, an inference number).
+std::string dump(const argument_graph& g);
+
 }  // namespace argmap

@@ -162,9 +162,10 @@ class linter {
 
   void orphans_and_theses() {
     if (g_.inferences.empty() && g_.contradictions.empty()) return;
-    std::vector<bool> related(g_.claims.size(), false), supported(g_.claims.size(), false);
+    std::vector<bool> related(g_.claims.size(), false), supported(g_.claims.size(), false),
+        premise(g_.claims.size(), false);
     for (const inference& inf : g_.inferences) {
-      for (claim_index p : inf.premises) related[p] = true;
+      for (claim_index p : inf.premises) related[p] = premise[p] = true;
       if (inf.kind != inference_kind::undercut) {
         related[inf.target] = true;
         if (inf.kind == inference_kind::support) supported[inf.target] = true;
@@ -178,7 +179,7 @@ class linter {
              fmt::format("claim '{}' takes part in no relation: nothing supports or attacks it "
                          "and it supports or attacks nothing",
                          c.id));
-      } else if (c.root && !supported[i]) {
+      } else if (c.root && !supported[i] && !premise[i]) {
         warn(first_line(c), "unsupported-thesis",
              fmt::format("top-level claim '{}' has no supporting reason", c.id));
       }

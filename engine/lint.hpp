@@ -21,6 +21,10 @@ const std::vector<std::string_view>& warning_names();
 /// Longest claim text, in characters, before `long-text` warns.
 inline constexpr std::size_t long_text_limit = 300;
 
+/// Rules: circular-support (a cycle of supports), orphan (a claim in no
+/// relation, in a map that has relations), unsupported-thesis (a top-level
+/// claim that is no premise and that nothing supports), empty-section,
+/// duplicate-text (same text ignoring case and blanks), long-text.
 /// Runs every lint rule over `graph` and returns the warnings in reading order.
 /// (unknown-attribute is reported by the parser, since only it sees the line.)
 std::vector<diagnostic> lint(const argument_graph& graph, const source_set& sources);
