@@ -19,6 +19,7 @@ namespace argmap::cli {
 const std::vector<subcommand>& subcommands() {
   static const std::vector<subcommand> table = {
       {"check", "check argument files and report errors and warnings", setup_check},
+      {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };
   return table;

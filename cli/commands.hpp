@@ -38,6 +38,8 @@ const std::vector<subcommand>& subcommands();
 action setup_check(CLI::App& app);
 /// `argmap stats`.
 action setup_stats(CLI::App& app);
+/// `argmap render`.
+action setup_render(CLI::App& app);
 
 /// Runs argmap with the given command line; returns the process exit code.
 int run(int argc, char** argv);

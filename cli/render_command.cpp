@@ -1,0 +1,130 @@
+// argmap render FILE [-o OUT] [-f FORMAT] [--direction D] [--theme T] [--legend L]
+//                    [--focus ID] [--depth N] [--section S] [--tags a,b] [--wrap N]
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "render/output.hpp"
+#include "render/render.hpp"
+
+namespace argmap::cli {
+
+namespace {
+
+struct render_args {
+  std::string file;
+  std::string output;
+  std::string format;
+  std::string direction = "BT";
+  std::string theme = "default";
+  std::string legend = "auto";
+  std::string focus;
+  unsigned depth = 2;
+  std::string section;
+  std::vector<std::string> tags;
+  unsigned wrap = 36;
+};
+
+int run_render(const render_args& args) {
+  // The format: -f, else the output's extension, else SVG.
+  render::format fmt = render::format::svg;
+  if (!args.format.empty()) {
+    fmt = *render::format_from_name(args.format);
+  } else if (!args.output.empty() && args.output != "-") {
+    std::string ext = std::filesystem::path(args.output).extension().string();
+    if (!ext.empty()) {
+      auto from_ext = render::format_from_name(ext.substr(1));
+      if (!from_ext) {
+        std::cerr << "argmap: error: cannot tell the format from '" << args.output
+                  << "'; use -f svg|png|pdf|dot\n";
+        return exit_usage;
+      }
+      fmt = *from_ext;
+    }
+  }
+  checked_map m = check_input(args.file, {});
+  if (m.unreadable || m.errors() > 0) {
+    std::cerr << format_human(m.diagnostics, false);
+    return m.unreadable ? exit_io : exit_problems;
+  }
+  render::options opts;
+  opts.output = fmt;
+  opts.direction = args.direction;
+  opts.theme = args.theme;
+  opts.legend = args.legend == "on"    ? render::legend_mode::on
+                : args.legend == "off" ? render::legend_mode::off
+                                       : render::legend_mode::automatic;
+  opts.focus = args.focus;
+  opts.depth = args.depth;
+  opts.section = args.section;
+  opts.tags = args.tags;
+  opts.wrap = args.wrap;
+  for (const ast::attribute& a : m.graph.metadata)
+    if (a.key == "title") opts.title = a.value;
+  render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
+  render::result out = r.render(m.graph, opts);
+  if (!out.ok()) {
+    for (const std::string& e : out.errors) std::cerr << "argmap: error: " << e << "\n";
+    return exit_problems;
+  }
+  if (args.output == "-") {
+    std::cout.write(out.bytes.data(), static_cast<std::streamsize>(out.bytes.size()));
+    std::cout.flush();
+    return std::cout ? exit_ok : exit_io;
+  }
+  std::string path = args.output;
+  if (path.empty()) {
+    if (args.file == "-") {
+      std::cerr << "argmap: error: reading standard input: give -o FILE (or -o - for standard "
+                   "output)\n";
+      return exit_usage;
+    }
+    path = std::filesystem::path(args.file).replace_extension(render::extension(fmt)).string();
+  }
+  std::string error;
+  if (!render::write_atomically(path, out.bytes, error)) {
+    std::cerr << "argmap: error: " << error << "\n";
+    return exit_io;
+  }
+  if (stdout_is_terminal()) std::cout << "wrote " << path << "\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+action setup_render(CLI::App& app) {
+  auto args = std::make_shared<render_args>();
+  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  app.add_option("-o,--output", args->output,
+                 "output file ('-' for standard output); default: FILE with the format's "
+                 "extension");
+  app.add_option("-f,--format", args->format, "svg, png, pdf or dot (default: from -o, else svg)")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+  app.add_option("--direction", args->direction,
+                 "where arrows point: BT (default: conclusions on top), TB, LR or RL")
+      ->check(CLI::IsMember({"TB", "BT", "LR", "RL"}));
+  app.add_option("--theme", args->theme, "default, dark, mono (print) or colorblind")
+      ->check(CLI::IsMember(render::theme_names()));
+  app.add_option("--legend", args->legend,
+                 "auto (default: when the map uses more than one relation kind), on or off")
+      ->check(CLI::IsMember({"auto", "on", "off"}));
+  app.add_option("--focus", args->focus, "draw only the neighbourhood of the claim with this id");
+  app.add_option("--depth", args->depth, "with --focus: how many relations away (default 2)")
+      ->check(CLI::Range(0u, 1000u));
+  app.add_option("--section", args->section, "draw only this section (and its subsections)");
+  app.add_option("--tags", args->tags,
+                 "draw only claims with one of these tags (comma-separated), and what connects "
+                 "them")
+      ->delimiter(',');
+  app.add_option("--wrap", args->wrap, "characters per line of claim text (default 36)")
+      ->check(CLI::Range(10u, 200u));
+  return [args] { return run_render(*args); };
+}
+
+}  // namespace argmap::cli

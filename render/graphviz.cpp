@@ -1,0 +1,559 @@
+// The renderer: builds a cgraph graph from the argument graph, lays it out
+// with dot and renders it with gvc, all in-process. The only file that
+// includes Graphviz headers.
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "render/label.hpp"
+#include "render/render.hpp"
+#include "render/theme.hpp"
+#include "render/view.hpp"
+
+extern "C" {
+extern gvplugin_library_t gvplugin_core_LTX_library;
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_pango_LTX_library;
+}
+
+namespace argmap::render {
+
+std::optional<format> format_from_name(std::string_view name) {
+  if (name == "svg") return format::svg;
+  if (name == "png") return format::png;
+  if (name == "pdf") return format::pdf;
+  if (name == "dot") return format::dot;
+  return std::nullopt;
+}
+
+const char* extension(format f) {
+  switch (f) {
+    case format::svg:
+      return "svg";
+    case format::png:
+      return "png";
+    case format::pdf:
+      return "pdf";
+    case format::dot:
+      return "dot";
+  }
+  return "svg";
+}
+
+namespace {
+
+// Graphviz reports errors through a callback; collect them for the current render.
+std::vector<std::string>* collected_errors = nullptr;
+
+int collect_error(char* message) {
+  if (collected_errors) {
+    std::string m = message;
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    if (!m.empty()) collected_errors->push_back("graphviz: " + m);
+  }
+  return 0;
+}
+
+// The cairo plugin library without its text-layout api, so that text is
+// measured with Graphviz's built-in metrics (deterministic), while PNG and
+// PDF are still drawn by cairo.
+gvplugin_api_t pango_apis_without_text_layout[8];
+gvplugin_library_t pango_without_text_layout = {const_cast<char*>("cairo"), nullptr};
+
+const lt_symlist_t* builtins(bool font_metrics) {
+  static lt_symlist_t with_fonts[] = {
+      {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+      {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+      {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
+      {nullptr, nullptr}};
+  static lt_symlist_t without_fonts[] = {
+      {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+      {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+      {"gvplugin_pango_LTX_library", &pango_without_text_layout},
+      {nullptr, nullptr}};
+  if (font_metrics) return with_fonts;
+  std::size_t n = 0;
+  for (gvplugin_api_t* api = gvplugin_pango_LTX_library.apis; api->types && n < 7; ++api) {
+    if (api->api != API_textlayout) pango_apis_without_text_layout[n++] = *api;
+  }
+  pango_apis_without_text_layout[n] = {static_cast<api_t>(0), nullptr};
+  pango_without_text_layout.apis = pango_apis_without_text_layout;
+  return without_fonts;
+}
+
+// Object ids in creation order. cgraph's default discipline uses the address
+// of the interned name as a named object's id and keeps subgraphs sorted by
+// id, so clusters would come out in an order that depends on the heap. This
+// discipline numbers names as they are first seen: even ids for names, odd
+// ids for anonymous objects, as cgraph expects.
+// Names are interned with agstrdup: cgraph reads a flag in front of the
+// string to tell HTML labels from plain ones, so it must be a cgraph string.
+struct id_state {
+  Agraph_t* graph = nullptr;
+  std::unordered_map<std::string, IDTYPE> ids;
+  std::vector<char*> names;  // interned names, by id / 2 - 1
+  IDTYPE anonymous = 1;
+};
+
+void* id_open(Agraph_t* g, Agdisc_t*) {
+  auto* s = new id_state;
+  s->graph = g;
+  return s;
+}
+
+long id_map(void* state, int, char* str, IDTYPE* id, int create) {
+  auto* s = static_cast<id_state*>(state);
+  if (!str) {
+    *id = s->anonymous;
+    s->anonymous += 2;
+    return 1;
+  }
+  auto it = s->ids.find(str);
+  if (it != s->ids.end()) {
+    *id = it->second;
+  } else if (create) {
+    s->names.push_back(agstrdup(s->graph, str));
+    *id = static_cast<IDTYPE>(2 * s->names.size());
+    s->ids.emplace(str, *id);
+  } else {
+    *id = 0;  // no object has id 0
+  }
+  return 1;
+}
+
+long id_alloc(void*, int, IDTYPE) { return 0; }
+
+void id_free(void*, int, IDTYPE) {}
+
+char* id_print(void* state, int, IDTYPE id) {
+  auto* s = static_cast<id_state*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
+  return s->names[id / 2 - 1];
+}
+
+void id_close(void* state) { delete static_cast<id_state*>(state); }
+
+void id_register(void*, int, void*) {}
+
+Agiddisc_t creation_order_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close,
+                                 id_register};
+
+// Sets an attribute on a graph object, declaring it with an empty default first.
+void set(void* obj, const char* name, const std::string& value) {
+  agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+void set_html(Agraph_t* g, void* obj, const char* name, const std::string& html) {
+  char* s = agstrdup_html(g, const_cast<char*>(html.c_str()));
+  agsafeset(obj, const_cast<char*>(name), s, const_cast<char*>(""));
+  agstrfree(g, s);
+}
+
+// Everything about one drawing.
+class drawing {
+ public:
+  drawing(const argument_graph& g, const options& o, const theme& t, const view& v)
+      : g_(g), o_(o), t_(t), v_(v) {}
+
+  Agraph_t* build() {
+    Agdesc_t kind = Agstrictdirected;
+    kind.strict = 0;
+    static Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc};
+    graph_ = agopen(const_cast<char*>("argmap"), kind, &disc);
+    graph_attributes();
+    sections();
+    claims();
+    inferences();
+    contradictions();
+    legend();
+    return graph_;
+  }
+
+ private:
+  void graph_attributes() {
+    set(graph_, "rankdir", o_.direction);
+    set(graph_, "bgcolor", t_.background);
+    set(graph_, "fontname", "Helvetica");
+    set(graph_, "fontcolor", t_.text);
+    set(graph_, "nodesep", "0.3");
+    set(graph_, "ranksep", "0.45");
+    set(graph_, "newrank", "true");
+    set(graph_, "compound", "true");
+    if (!o_.title.empty()) {
+      set_html(graph_, graph_, "label",
+               "<B>" + escape_html(o_.title) + "</B>");
+      set(graph_, "labelloc", "t");
+      set(graph_, "fontsize", "18");
+    }
+  }
+
+  // Nested clusters, one per section that has a drawn claim.
+  void sections() {
+    std::vector<bool> used(g_.sections.size(), false);
+    for (std::size_t i = 0; i < g_.claims.size(); ++i) {
+      if (!v_.claims[i]) continue;
+      for (std::int32_t s = g_.claims[i].section; s != no_section;
+           s = g_.sections[static_cast<std::size_t>(s)].parent)
+        used[static_cast<std::size_t>(s)] = true;
+    }
+    clusters_.assign(g_.sections.size(), nullptr);
+    for (std::size_t s = 0; s < g_.sections.size(); ++s) {
+      if (!used[s]) continue;
+      const section& sec = g_.sections[s];
+      Agraph_t* parent = sec.parent == no_section
+                             ? graph_
+                             : clusters_[static_cast<std::size_t>(sec.parent)];
+      std::string name = fmt::format("cluster_s{}", s);
+      Agraph_t* c = agsubg(parent, const_cast<char*>(name.c_str()), 1);
+      set_html(graph_, c, "label",
+               fmt::format("<B>{}</B>", escape_html(sec.title)));
+      set(c, "labeljust", "l");
+      set(c, "labelloc", cluster_label_top());
+      set(c, "style", "rounded,dashed");
+      set(c, "color", t_.cluster_border);
+      set(c, "fontcolor", t_.muted);
+      set(c, "fontsize", sec.level == 1 ? "16" : "13");
+      set(c, "margin", "12");
+      clusters_[s] = c;
+    }
+  }
+
+  // dot mirrors cluster label positions with the ranks: with BT, "b" is the top.
+  const char* cluster_label_top() const { return o_.direction == "BT" ? "b" : "t"; }
+
+  Agraph_t* home(std::int32_t section) {
+    return section == no_section ? graph_ : clusters_[static_cast<std::size_t>(section)];
+  }
+
+  // The role that colours a claim's box: a reason (support) or an objection
+  // (attack or undercut), from the line that defines the claim; a co-premise
+  // or a top-level claim used elsewhere takes the kind of the first reason it
+  // is a premise of; a claim that is no premise is a thesis (-1).
+  std::vector<int> roles() const {
+    std::vector<int> first(g_.claims.size(), -1);
+    for (std::size_t i = 0; i < g_.inferences.size(); ++i) {
+      if (!v_.inferences[i]) continue;
+      for (claim_index p : g_.inferences[i].premises)
+        if (first[p] < 0) first[p] = static_cast<int>(g_.inferences[i].kind);
+    }
+    std::vector<int> role(g_.claims.size(), -1);
+    for (std::size_t c = 0; c < g_.claims.size(); ++c) {
+      switch (g_.claims[c].source->rel) {
+        case ast::relation::support:
+          role[c] = static_cast<int>(inference_kind::support);
+          break;
+        case ast::relation::attack:
+        case ast::relation::undercut:
+        case ast::relation::contradiction:
+          role[c] = static_cast<int>(inference_kind::attack);
+          break;
+        default:
+          role[c] = first[c];
+      }
+    }
+    return role;
+  }
+
+  void claims() {
+    std::vector<int> role = roles();
+    nodes_.assign(g_.claims.size(), nullptr);
+    for (std::size_t i = 0; i < g_.claims.size(); ++i) {
+      if (!v_.claims[i]) continue;
+      const claim_node& c = g_.claims[i];
+      std::string name = fmt::format("c{}", i);
+      Agnode_t* n = agnode(home(c.section), const_cast<char*>(name.c_str()), 1);
+      std::string fill = role[i] < 0 ? t_.thesis_fill
+                         : role[i] == static_cast<int>(inference_kind::support) ? t_.support_fill
+                                                                               : t_.attack_fill;
+      if (auto colour = c.attribute("color")) fill = std::string(*colour);
+      set(n, "shape", "box");
+      set(n, "style", "rounded,filled");
+      set(n, "fillcolor", fill);
+      set(n, "color", t_.border);
+      set(n, "fontname", "Helvetica");
+      set(n, "fontsize", "11");
+      set(n, "fontcolor", t_.text);
+      set(n, "margin", "0.08,0.05");
+      set(n, "tooltip", escape_esc_string(c.id));
+      set_html(graph_, n, "label", claim_label(c));
+      nodes_[i] = n;
+    }
+  }
+
+  std::string claim_label(const claim_node& c) const {
+    std::string rows;
+    std::string header;
+    if (c.user_id) header += "<B>" + escape_html(c.id) + "</B>";
+    if (auto basis = c.attribute("basis")) {
+      header += fmt::format(
+          "{}<FONT POINT-SIZE=\"8\" COLOR=\"{}\">[{}]</FONT>", header.empty() ? "" : "  ",
+          t_.muted, escape_html(*basis));
+    }
+    if (!header.empty()) rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", header);
+    std::string text;
+    for (const std::string& line : wrap(c.text(), o_.wrap))
+      text += escape_html(line) + "<BR ALIGN=\"LEFT\"/>";
+    rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", text);
+    if (auto quote = c.attribute("quote")) {
+      std::string q;
+      for (const std::string& line : wrap("\u201c" + std::string(*quote) + "\u201d", o_.wrap + 4))
+        q += escape_html(line) + "<BR ALIGN=\"LEFT\"/>";
+      rows += fmt::format("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"{}\"><I>{}</I></FONT></TD></TR>",
+                          t_.muted, q);
+    }
+    if (!c.tags().empty()) {
+      std::string tags;
+      for (const std::string& tag : c.tags()) tags += (tags.empty() ? "#" : " #") + tag;
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\">{}</FONT></TD></TR>",
+          t_.muted, escape_html(tags));
+    }
+    auto source = c.attribute("source");
+    auto url = c.attribute("url");
+    if (source || url) {
+      std::string words = source ? std::string(*source) : std::string(*url);
+      std::string note;
+      for (const std::string& line : wrap("Source: " + words, o_.wrap + 8))
+        note += escape_html(line) + "<BR ALIGN=\"LEFT\"/>";
+      if (url && is_safe_url(*url)) {
+        rows += fmt::format(
+            "<TR><TD ALIGN=\"LEFT\" HREF=\"{}\" TITLE=\"{}\"><FONT POINT-SIZE=\"8\" "
+            "COLOR=\"{}\"><U>{}</U></FONT></TD></TR>",
+            href(*url), escape_html(*url), t_.link, note);
+      } else {
+        rows += fmt::format(
+            "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\">{}</FONT></TD></TR>",
+            t_.muted, note);
+      }
+    }
+    return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">" + rows +
+           "</TABLE>";
+  }
+
+  // A link target for an HREF attribute. Graphviz 2.42 copies HREF into the
+  // SVG's xlink:href without XML-escaping it, so for SVG the '&' of a query
+  // string is escaped twice: once for the label parser, once for the SVG.
+  std::string href(std::string_view url) const {
+    std::string once = escape_html(url);
+    if (o_.output != format::svg) return once;
+    std::string twice;
+    for (char c : once) twice += c == '&' ? std::string("&amp;") : std::string(1, c);
+    return twice;
+  }
+
+  const stroke& stroke_of(inference_kind k) const {
+    switch (k) {
+      case inference_kind::support:
+        return t_.support;
+      case inference_kind::attack:
+        return t_.attack;
+      case inference_kind::undercut:
+        return t_.undercut;
+    }
+    return t_.support;
+  }
+
+  Agedge_t* edge(Agnode_t* from, Agnode_t* to, const stroke& s, bool arrow) {
+    Agedge_t* e = agedge(graph_, from, to, nullptr, 1);
+    set(e, "color", s.color);
+    set(e, "style", s.style == "bold" ? "bold" : s.style);
+    set(e, "penwidth", s.style == "bold" ? "2" : "1.4");
+    set(e, "arrowhead", arrow ? "normal" : "none");
+    set(e, "arrowsize", "0.8");
+    return e;
+  }
+
+  // One arrow per inference. Linked premises (co-premises) and inferences
+  // that something undercuts go through a junction point, so the premises
+  // join into a single arrow and an undercut can end on the inference itself.
+  void inferences() {
+    std::vector<bool> undercut(g_.inferences.size(), false);
+    for (std::size_t i = 0; i < g_.inferences.size(); ++i)
+      if (v_.inferences[i] && g_.inferences[i].kind == inference_kind::undercut)
+        undercut[g_.inferences[i].target] = true;
+    junctions_.assign(g_.inferences.size(), nullptr);
+    for (std::size_t i = 0; i < g_.inferences.size(); ++i) {
+      if (!v_.inferences[i]) continue;
+      const inference& inf = g_.inferences[i];
+      const stroke& s = stroke_of(inf.kind);
+      std::vector<Agnode_t*> premises;
+      for (claim_index p : inf.premises)
+        if (nodes_[p]) premises.push_back(nodes_[p]);
+      Agnode_t* target = inf.kind == inference_kind::undercut ? junctions_[inf.target]
+                                                              : nodes_[inf.target];
+      if (!target) continue;
+      bool via_junction = premises.size() > 1 || undercut[i];
+      if (!via_junction) {
+        edge(premises.front(), target, s, true);
+        continue;
+      }
+      std::string name = fmt::format("i{}", i);
+      const claim_node& first = g_.claims[inf.premises.front()];
+      Agnode_t* j = agnode(home(first.section), const_cast<char*>(name.c_str()), 1);
+      set(j, "shape", "point");
+      set(j, "width", "0.09");
+      set(j, "color", s.color);
+      set(j, "label", "");
+      junctions_[i] = j;
+      for (Agnode_t* p : premises) edge(p, j, s, false);
+      Agedge_t* e = edge(j, target, s, true);
+      if (inf.kind == inference_kind::undercut) set(e, "arrowhead", "tee");
+      if (premises.size() > 1) {
+        // Keep linked premises side by side.
+        std::string same = fmt::format("rank_i{}", i);
+        Agraph_t* r = agsubg(graph_, const_cast<char*>(same.c_str()), 1);
+        set(r, "rank", "same");
+        for (Agnode_t* p : premises) agsubnode(r, p, 1);
+      }
+    }
+  }
+
+  void contradictions() {
+    for (std::size_t i = 0; i < g_.contradictions.size(); ++i) {
+      if (!v_.contradictions[i]) continue;
+      const contradiction& c = g_.contradictions[i];
+      Agedge_t* e = edge(nodes_[c.b], nodes_[c.a], t_.contradiction, true);
+      set(e, "dir", "both");
+      set(e, "constraint", "false");
+    }
+  }
+
+  void legend() {
+    bool kinds[4] = {false, false, false, false};
+    for (std::size_t i = 0; i < g_.inferences.size(); ++i)
+      if (v_.inferences[i]) kinds[static_cast<int>(g_.inferences[i].kind)] = true;
+    for (std::size_t i = 0; i < g_.contradictions.size(); ++i)
+      if (v_.contradictions[i]) kinds[3] = true;
+    int used = kinds[0] + kinds[1] + kinds[2] + kinds[3];
+    bool show = o_.legend == legend_mode::on || (o_.legend == legend_mode::automatic && used > 1);
+    if (!show) return;
+    struct entry {
+      bool used;
+      const stroke* s;
+      const char* what;
+    };
+    const entry entries[] = {{kinds[0], &t_.support, "supports"},
+                             {kinds[1], &t_.attack, "attacks"},
+                             {kinds[2], &t_.undercut, "undercuts an inference"},
+                             {kinds[3], &t_.contradiction, "contradicts"}};
+    std::string rows;
+    for (const entry& e : entries) {
+      if (!e.used && o_.legend != legend_mode::on) continue;
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\"><B>{}</B></FONT></TD>"
+          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
+          e.s->color, escape_html(e.what), t_.text, escape_html(e.s->words));
+    }
+    Agraph_t* c = agsubg(graph_, const_cast<char*>("cluster_legend"), 1);
+    set_html(graph_, c, "label", "<B>Legend</B>");
+    set(c, "labelloc", cluster_label_top());
+    set(c, "style", "rounded");
+    set(c, "color", t_.cluster_border);
+    set(c, "fontcolor", t_.muted);
+    set(c, "fontsize", "11");
+    Agnode_t* n = agnode(c, const_cast<char*>("legend"), 1);
+    set(n, "shape", "plaintext");
+    set(n, "fontname", "Helvetica");
+    set(n, "fontsize", "10");
+    set_html(graph_, n, "label",
+             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">" + rows +
+                 "</TABLE>");
+  }
+
+  const argument_graph& g_;
+  const options& o_;
+  const theme& t_;
+  const view& v_;
+  Agraph_t* graph_ = nullptr;
+  std::vector<Agraph_t*> clusters_;
+  std::vector<Agnode_t*> nodes_;
+  std::vector<Agnode_t*> junctions_;
+};
+
+// The graph (before layout) as DOT text, through a memory stream.
+std::string to_dot(Agraph_t* g) {
+  char* buffer = nullptr;
+  std::size_t length = 0;
+  FILE* stream = open_memstream(&buffer, &length);
+  if (!stream) return {};
+  agwrite(g, stream);
+  std::fclose(stream);
+  std::string out(buffer, length);
+  std::free(buffer);
+  return out;
+}
+
+}  // namespace
+
+struct renderer::impl {
+  GVC_t* gvc = nullptr;
+  bool font_metrics = false;
+};
+
+renderer::renderer(bool font_metrics) : impl_(std::make_unique<impl>()) {
+  impl_->font_metrics = font_metrics;
+  agseterrf(collect_error);
+  agseterr(AGERR);
+  impl_->gvc = gvContextPlugins(builtins(font_metrics), 0);
+}
+
+renderer::~renderer() {
+  if (impl_->gvc) gvFreeContext(impl_->gvc);
+}
+
+result renderer::render(const argument_graph& graph, const options& opts) {
+  result r;
+  const theme* t = find_theme(opts.theme);
+  if (!t) {
+    r.errors.push_back("unknown theme '" + opts.theme + "'");
+    return r;
+  }
+  if (opts.direction != "TB" && opts.direction != "BT" && opts.direction != "LR" &&
+      opts.direction != "RL") {
+    r.errors.push_back("direction must be TB, BT, LR or RL, not '" + opts.direction + "'");
+    return r;
+  }
+  if ((opts.output == format::png || opts.output == format::pdf) && !impl_->font_metrics) {
+    // cairo draws text only with the layouts its own text plugin made.
+    r.errors.push_back("PNG and PDF need a renderer made with font metrics");
+    return r;
+  }
+  std::string error;
+  view v = select_view(graph, opts, error);
+  if (!error.empty()) {
+    r.errors.push_back(error);
+    return r;
+  }
+  collected_errors = &r.errors;
+  agreseterrors();
+  Agraph_t* g = drawing(graph, opts, *t, v).build();
+  if (opts.output == format::dot) {
+    r.bytes = to_dot(g);
+  } else if (gvLayout(impl_->gvc, g, "dot") != 0 || agerrors() > 0) {
+    if (r.errors.empty()) r.errors.push_back("graphviz could not lay out the map");
+  } else {
+    char* data = nullptr;
+    unsigned int length = 0;
+    if (gvRenderData(impl_->gvc, g, extension(opts.output), &data, &length) != 0 ||
+        agerrors() > 0) {
+      if (r.errors.empty()) r.errors.push_back("graphviz could not render the map");
+    } else {
+      r.bytes.assign(data, length);
+    }
+    if (data) gvFreeRenderData(data);
+    gvFreeLayout(impl_->gvc, g);
+  }
+  agclose(g);
+  collected_errors = nullptr;
+  if (!r.errors.empty()) r.bytes.clear();
+  return r;
+}
+
+}  // namespace argmap::render

@@ -1,0 +1,107 @@
+#include "render/label.hpp"
+
+#include <cctype>
+
+#include "grammar/utf8.hpp"
+
+namespace argmap::render {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\\':
+        // Graphviz expands \N, \G, ... even inside HTML-like labels; a doubled
+        // backslash comes out as one.
+        out += "\\\\";
+        break;
+      default:
+        // Control characters cannot be written in XML; show a space instead.
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    }
+  }
+  return out;
+}
+
+std::string escape_esc_string(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\\') out += '\\';
+    out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
+  }
+  return out;
+}
+
+std::vector<std::string> wrap(std::string_view text, unsigned width) {
+  if (width == 0) width = 1;
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_chars = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    std::string_view word = text.substr(start, i - start);
+    if (word.empty()) break;
+    std::size_t chars = utf8::length(word);
+    // Cut words that cannot fit on any line.
+    while (chars > width) {
+      if (line_chars > 0) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_chars = 0;
+      }
+      std::string head = utf8::substr(word, 0, width);
+      lines.push_back(head);
+      word.remove_prefix(head.size());
+      chars -= width;
+    }
+    if (line_chars > 0 && line_chars + 1 + chars > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_chars = 0;
+    }
+    if (line_chars > 0) {
+      line += ' ';
+      ++line_chars;
+    }
+    line += word;
+    line_chars += chars;
+  }
+  if (line_chars > 0 || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+bool is_safe_url(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+    return true;
+  };
+  if (!starts("http://") && !starts("https://") && !starts("mailto:")) return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>')
+      return false;
+  return true;
+}
+
+}  // namespace argmap::render

@@ -1,0 +1,78 @@
+#pragma once
+/// \file
+/// Rendering an argument graph through the Graphviz C library. No Graphviz
+/// header leaves render/: callers see formats, options and bytes.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/graph.hpp"
+
+namespace argmap::render {
+
+/// Output formats.
+enum class format { svg, png, pdf, dot };
+
+/// Parses "svg", "png", "pdf" or "dot".
+std::optional<format> format_from_name(std::string_view name);
+
+/// The file extension of a format, without the dot ("svg").
+const char* extension(format f);
+
+/// When to draw the legend.
+enum class legend_mode {
+  automatic,  ///< when the map uses more than one relation kind
+  on,         ///< always
+  off,        ///< never
+};
+
+/// How to draw a map.
+struct options {
+  format output = format::svg;           ///< what to produce
+  std::string direction = "BT";          ///< Graphviz rankdir of premise -> conclusion edges: BT puts conclusions on top
+  std::string theme = "default";         ///< default, dark, mono or colorblind
+  legend_mode legend = legend_mode::automatic;  ///< legend policy
+  unsigned wrap = 36;                    ///< characters per line of claim text (10 to 200)
+  std::string focus;                     ///< view: only claims within `depth` relations of this id
+  unsigned depth = 2;                    ///< with `focus`
+  std::string section;                   ///< view: only claims in this section (and its subsections)
+  std::vector<std::string> tags;         ///< view: only claims with one of these tags, and what connects them
+  std::string title;                     ///< drawn above the map (e.g. the front-matter title); empty: none
+};
+
+/// The names of the themes, in the order the docs list them.
+const std::vector<std::string>& theme_names();
+
+/// What rendering gives: the bytes, or errors saying why there are none.
+struct result {
+  std::string bytes;                ///< the file contents; empty on error
+  std::vector<std::string> errors;  ///< Graphviz's and argmap's errors, in words
+  bool ok() const { return errors.empty(); }
+};
+
+/// Owns the process's single Graphviz context (Graphviz is not thread-safe:
+/// parallelise with processes, never threads). Plugins are linked in, so it
+/// works whatever Graphviz's config file on the machine says.
+class renderer {
+ public:
+  /// With `font_metrics` false (the default), text is measured with Graphviz's
+  /// built-in metrics, so SVG and DOT are byte-identical on every machine with
+  /// the same Graphviz. PNG and PDF are drawn by cairo, which needs the
+  /// fonts' own metrics: make the renderer with `font_metrics` true for them.
+  explicit renderer(bool font_metrics = false);
+  ~renderer();
+  renderer(const renderer&) = delete;
+  renderer& operator=(const renderer&) = delete;
+
+  /// Draws `graph` as `opts` says.
+  result render(const argument_graph& graph, const options& opts);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace argmap::render
