@@ -6,6 +6,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -533,16 +534,27 @@ result renderer::render(const argument_graph& graph, const options& opts) {
   }
   collected_errors = &r.errors;
   agreseterrors();
+  using clock = std::chrono::steady_clock;
+  auto seconds = [](clock::time_point a, clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+  };
+  auto t0 = clock::now();
   Agraph_t* g = drawing(graph, opts, *t, v).build();
+  auto t1 = clock::now();
+  r.build_seconds = seconds(t0, t1);
   if (opts.output == format::dot) {
     r.bytes = to_dot(g);
+    r.output_seconds = seconds(t1, clock::now());
   } else if (gvLayout(impl_->gvc, g, "dot") != 0 || agerrors() > 0) {
     if (r.errors.empty()) r.errors.push_back("graphviz could not lay out the map");
   } else {
+    auto t2 = clock::now();
+    r.layout_seconds = seconds(t1, t2);
     char* data = nullptr;
     unsigned int length = 0;
-    if (gvRenderData(impl_->gvc, g, extension(opts.output), &data, &length) != 0 ||
-        agerrors() > 0) {
+    int rendered = gvRenderData(impl_->gvc, g, extension(opts.output), &data, &length);
+    r.output_seconds = seconds(t2, clock::now());
+    if (rendered != 0 || agerrors() > 0) {
       if (r.errors.empty()) r.errors.push_back("graphviz could not render the map");
     } else {
       r.bytes.assign(data, length);

@@ -50,6 +50,9 @@ const std::vector<std::string>& theme_names();
 struct result {
   std::string bytes;                ///< the file contents; empty on error
   std::vector<std::string> errors;  ///< Graphviz's and argmap's errors, in words
+  double build_seconds = 0;         ///< building the cgraph graph
+  double layout_seconds = 0;        ///< Graphviz's dot layout
+  double output_seconds = 0;        ///< Graphviz writing the format
   bool ok() const { return errors.empty(); }
 };
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Regenerates the pictures in docs/img/ from examples/ with the argmap just
+# built. Run after a change to rendering; the SVGs are checked in.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh >/dev/null
+argmap=build/cli/argmap
+mkdir -p docs/img
+$argmap render examples/beijing-hostage-diplomacy.arg -o docs/img/beijing.svg
+$argmap render examples/beijing-hostage-diplomacy.arg --focus blinked --depth 2 \
+  -o docs/img/beijing-blinked.svg
+for theme in default dark mono colorblind; do
+  $argmap render examples/sections-and-tags.arg --theme "$theme" \
+    -o "docs/img/theme-$theme.svg"
+done
+$argmap render examples/co-premises.arg -o docs/img/co-premises.svg
+$argmap render examples/undercut.arg -o docs/img/undercut.svg
+$argmap render examples/undercut.arg --direction LR -o docs/img/undercut-lr.svg
+$argmap render examples/sections-and-tags.arg --tags health -o docs/img/view-tags.svg
+echo "docs/img: $(ls docs/img | wc -l) pictures"
