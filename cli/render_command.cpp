@@ -29,6 +29,7 @@ struct render_args {
   std::string section;
   std::vector<std::string> tags;
   unsigned wrap = 36;
+  bool tag_colors = false;
 };
 
 int run_render(const render_args& args) {
@@ -65,10 +66,12 @@ int run_render(const render_args& args) {
   opts.section = args.section;
   opts.tags = args.tags;
   opts.wrap = args.wrap;
+  opts.tag_colors = args.tag_colors;
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
   render::result out = r.render(m.graph, opts);
+  for (const std::string& w : out.warnings) std::cerr << "argmap: warning: " << w << "\n";
   if (!out.ok()) {
     for (const std::string& e : out.errors) std::cerr << "argmap: error: " << e << "\n";
     return exit_problems;
@@ -122,6 +125,8 @@ action setup_render(CLI::App& app) {
                  "draw only claims with one of these tags (comma-separated), and what connects "
                  "them")
       ->delimiter(',');
+  app.add_flag("--tag-colors", args->tag_colors,
+               "give each tag a colour, and tagged claims a border in their first tag's colour");
   app.add_option("--wrap", args->wrap, "characters per line of claim text (default 36)")
       ->check(CLI::Range(10u, 200u));
   return [args] { return run_render(*args); };

@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -50,14 +52,33 @@ const char* extension(format f) {
 
 namespace {
 
-// Graphviz reports errors through a callback; collect them for the current render.
-std::vector<std::string>* collected_errors = nullptr;
+// Graphviz reports errors and warnings through a callback; collect them for
+// the current render. A message may arrive in pieces: a piece without a
+// "Warning:" or "Error:" prefix continues the previous message.
+result* collecting = nullptr;
+bool last_was_warning = false;
 
-int collect_error(char* message) {
-  if (collected_errors) {
-    std::string m = message;
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    if (!m.empty()) collected_errors->push_back("graphviz: " + m);
+int collect_message(char* message) {
+  if (!collecting) return 0;
+  std::string m = message;
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  if (m.empty()) return 0;
+  auto starts = [&](const char* prefix) { return m.rfind(prefix, 0) == 0; };
+  std::vector<std::string>& warnings = collecting->warnings;
+  std::vector<std::string>& errors = collecting->errors;
+  if (starts("Warning: ")) {
+    warnings.push_back("graphviz: " + m.substr(9));
+    last_was_warning = true;
+  } else if (starts("Error: ")) {
+    errors.push_back("graphviz: " + m.substr(7));
+    last_was_warning = false;
+  } else {
+    std::vector<std::string>& into = last_was_warning ? warnings : errors;
+    if (into.empty()) {
+      into.push_back("graphviz: " + m);
+    } else {
+      into.back() += " " + m;
+    }
   }
   return 0;
 }
@@ -264,6 +285,9 @@ class drawing {
 
   void claims() {
     std::vector<int> role = roles();
+    std::set<std::string> all_tags;
+    for (const claim_node& c : g_.claims) all_tags.insert(c.tags().begin(), c.tags().end());
+    for (const std::string& tag : all_tags) tag_order_.emplace(tag, tag_order_.size());
     nodes_.assign(g_.claims.size(), nullptr);
     for (std::size_t i = 0; i < g_.claims.size(); ++i) {
       if (!v_.claims[i]) continue;
@@ -283,6 +307,10 @@ class drawing {
       set(n, "fontcolor", t_.text);
       set(n, "margin", "0.08,0.05");
       set(n, "tooltip", escape_esc_string(c.id));
+      if (o_.tag_colors && !c.tags().empty() && t_.name != "mono") {
+        set(n, "color", tag_colour(c.tags().front()));
+        set(n, "penwidth", "2");
+      }
       set_html(graph_, n, "label", claim_label(c));
       nodes_[i] = n;
     }
@@ -292,12 +320,21 @@ class drawing {
     std::string rows;
     std::string header;
     if (c.user_id) header += "<B>" + escape_html(c.id) + "</B>";
+    std::string badge;
     if (auto basis = c.attribute("basis")) {
-      header += fmt::format(
-          "{}<FONT POINT-SIZE=\"8\" COLOR=\"{}\">[{}]</FONT>", header.empty() ? "" : "  ",
-          t_.muted, escape_html(*basis));
+      badge = fmt::format(
+          "<TD BGCOLOR=\"{}\" CELLPADDING=\"2\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\">{}</FONT></TD>",
+          t_.badge_fill, t_.text, escape_html(*basis));
     }
-    if (!header.empty()) rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", header);
+    if (!header.empty() || !badge.empty()) {
+      // The id on the left, the basis badge after it, in a row of their own.
+      std::string cells = fmt::format("<TD ALIGN=\"LEFT\">{}</TD>", header);
+      if (!badge.empty()) cells += "<TD WIDTH=\"6\"></TD>" + badge;
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+          "CELLPADDING=\"0\"><TR>{}</TR></TABLE></TD></TR>",
+          cells);
+    }
     std::string text;
     for (const std::string& line : wrap(c.text(), o_.wrap))
       text += escape_html(line) + "<BR ALIGN=\"LEFT\"/>";
@@ -311,10 +348,12 @@ class drawing {
     }
     if (!c.tags().empty()) {
       std::string tags;
-      for (const std::string& tag : c.tags()) tags += (tags.empty() ? "#" : " #") + tag;
-      rows += fmt::format(
-          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\">{}</FONT></TD></TR>",
-          t_.muted, escape_html(tags));
+      for (const std::string& tag : c.tags()) {
+        tags += fmt::format("<FONT COLOR=\"{}\">{}#{}</FONT>", tag_colour(tag),
+                            tags.empty() ? "" : " ", escape_html(tag));
+      }
+      rows += fmt::format("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">{}</FONT></TD></TR>",
+                          tags);
     }
     auto source = c.attribute("source");
     auto url = c.attribute("url");
@@ -347,6 +386,18 @@ class drawing {
     std::string twice;
     for (char c : once) twice += c == '&' ? std::string("&amp;") : std::string(1, c);
     return twice;
+  }
+
+  // With --tag-colors, each tag gets a colour of the Okabe-Ito palette, by
+  // the tag's place in the sorted list of the map's tags (so the same map
+  // always gives the same colours); otherwise tags are muted text.
+  std::string tag_colour(const std::string& tag) const {
+    static const char* palette[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+                                    "#e69f00", "#56b4e9", "#b8a000"};
+    if (!o_.tag_colors || t_.name == "mono") return t_.muted;
+    auto it = tag_order_.find(tag);
+    if (it == tag_order_.end()) return t_.muted;
+    return palette[it->second % std::size(palette)];
   }
 
   const stroke& stroke_of(inference_kind k) const {
@@ -476,6 +527,7 @@ class drawing {
   std::vector<Agraph_t*> clusters_;
   std::vector<Agnode_t*> nodes_;
   std::vector<Agnode_t*> junctions_;
+  std::map<std::string, std::size_t> tag_order_;
 };
 
 // The graph (before layout) as DOT text, through a memory stream.
@@ -500,8 +552,8 @@ struct renderer::impl {
 
 renderer::renderer(bool font_metrics) : impl_(std::make_unique<impl>()) {
   impl_->font_metrics = font_metrics;
-  agseterrf(collect_error);
-  agseterr(AGERR);
+  agseterrf(collect_message);
+  agseterr(AGWARN);
   impl_->gvc = gvContextPlugins(builtins(font_metrics), 0);
 }
 
@@ -532,7 +584,7 @@ result renderer::render(const argument_graph& graph, const options& opts) {
     r.errors.push_back(error);
     return r;
   }
-  collected_errors = &r.errors;
+  collecting = &r;
   agreseterrors();
   using clock = std::chrono::steady_clock;
   auto seconds = [](clock::time_point a, clock::time_point b) {
@@ -563,7 +615,7 @@ result renderer::render(const argument_graph& graph, const options& opts) {
     gvFreeLayout(impl_->gvc, g);
   }
   agclose(g);
-  collected_errors = nullptr;
+  collecting = nullptr;
   if (!r.errors.empty()) r.bytes.clear();
   return r;
 }

@@ -41,6 +41,7 @@ struct options {
   std::string section;                   ///< view: only claims in this section (and its subsections)
   std::vector<std::string> tags;         ///< view: only claims with one of these tags, and what connects them
   std::string title;                     ///< drawn above the map (e.g. the front-matter title); empty: none
+  bool tag_colors = false;               ///< colour each tag (and the border of tagged claims)
 };
 
 /// The names of the themes, in the order the docs list them.
@@ -50,6 +51,7 @@ const std::vector<std::string>& theme_names();
 struct result {
   std::string bytes;                ///< the file contents; empty on error
   std::vector<std::string> errors;  ///< Graphviz's and argmap's errors, in words
+  std::vector<std::string> warnings;  ///< Graphviz's warnings (the output is still written)
   double build_seconds = 0;         ///< building the cgraph graph
   double layout_seconds = 0;        ///< Graphviz's dot layout
   double output_seconds = 0;        ///< Graphviz writing the format

@@ -17,4 +17,5 @@ $argmap render examples/co-premises.arg -o docs/img/co-premises.svg
 $argmap render examples/undercut.arg -o docs/img/undercut.svg
 $argmap render examples/undercut.arg --direction LR -o docs/img/undercut-lr.svg
 $argmap render examples/sections-and-tags.arg --tags health -o docs/img/view-tags.svg
+$argmap render examples/sections-and-tags.arg --tag-colors -o docs/img/tag-colors.svg
 echo "docs/img: $(ls docs/img | wc -l) pictures"

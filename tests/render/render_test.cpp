@@ -140,6 +140,25 @@ TEST_CASE("the legend appears when more than one relation kind is drawn") {
   CHECK_FALSE(contains(draw("[m] M.\n  + A.\n  - B.\n", off), "cluster_legend"));
 }
 
+TEST_CASE("--tag-colors colours tags by their place in the sorted tag list") {
+  std::string map = "[t] T. #zeta\n  + A. #alpha\n";
+  std::string plain = draw(map, render::format::dot);
+  CHECK_FALSE(contains(plain, "#0072b2"));
+  render::options o;
+  o.output = render::format::dot;
+  o.tag_colors = true;
+  std::string coloured = draw(map, o);
+  CHECK(contains(coloured, "<FONT COLOR=\"#0072b2\">#alpha</FONT>"));  // first in order
+  CHECK(contains(coloured, "<FONT COLOR=\"#d55e00\">#zeta</FONT>"));
+  CHECK(contains(coloured, "penwidth=2"));
+}
+
+TEST_CASE("the basis is a badge next to the id") {
+  std::string dot = draw("[t] T. {basis: statistic}\n  + R.\n", render::format::dot);
+  CHECK(contains(dot, "<TD ALIGN=\"LEFT\"><B>t</B></TD><TD WIDTH=\"6\"></TD><TD BGCOLOR=\"#fef7e0\""));
+  CHECK(contains(dot, ">statistic</FONT>"));
+}
+
 TEST_CASE("sections become nested clusters") {
   std::string dot = draw("# One\n[a] A.\n  + B.\n## Two\n[c] C.\n  + D.\n", render::format::dot);
   CHECK(contains(dot, "subgraph cluster_s0"));
