@@ -19,6 +19,9 @@ namespace argmap::cli {
 const std::vector<subcommand>& subcommands() {
   static const std::vector<subcommand> table = {
       {"check", "check argument files and report errors and warnings", setup_check},
+      {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad)", setup_eval},
+      {"export", "write the abstract framework a map stands for (tgf, apx, i23)", setup_export},
+      {"import", "turn an abstract framework (tgf, apx, i23) into an argument map", setup_import},
       {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };

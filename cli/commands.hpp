@@ -38,6 +38,12 @@ const std::vector<subcommand>& subcommands();
 action setup_check(CLI::App& app);
 /// `argmap stats`.
 action setup_stats(CLI::App& app);
+/// `argmap eval`.
+action setup_eval(CLI::App& app);
+/// `argmap import`.
+action setup_import(CLI::App& app);
+/// `argmap export`.
+action setup_export(CLI::App& app);
 /// `argmap render`.
 action setup_render(CLI::App& app);
 

@@ -30,6 +30,7 @@ struct render_args {
   std::vector<std::string> tags;
   unsigned wrap = 36;
   bool tag_colors = false;
+  std::string eval;
 };
 
 int run_render(const render_args& args) {
@@ -70,8 +71,16 @@ int run_render(const render_args& args) {
   opts.tag_colors = args.tag_colors;
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
+  std::optional<evaluation> e;
+  if (!args.eval.empty()) {
+    e = evaluate(m.graph, *semantics_from_name(args.eval));
+    if (!e->error.empty()) {
+      std::cerr << "argmap: error: --eval: " << e->error << "\n";
+      return exit_problems;
+    }
+  }
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
-  render::result out = r.render(m.graph, opts);
+  render::result out = r.render(m.graph, opts, e ? &*e : nullptr);
   for (const std::string& w : out.warnings) std::cerr << "argmap: warning: " << w << "\n";
   if (!out.ok()) {
     for (const std::string& e : out.errors) std::cerr << "argmap: error: " << e << "\n";
@@ -126,6 +135,9 @@ action setup_render(CLI::App& app) {
                  "draw only claims with one of these tags (comma-separated), and what connects "
                  "them")
       ->delimiter(',');
+  app.add_option("--eval", args->eval,
+                 "show an evaluation: grounded, preferred, stable (sceptical view) or dfquad")
+      ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
   app.add_flag("--tag-colors", args->tag_colors,
                "give each tag a colour, and tagged claims a border in their first tag's colour");
   app.add_option("--wrap", args->wrap, "characters per line of claim text (default 36)")

@@ -181,8 +181,9 @@ void set_html(Agraph_t* g, void* obj, const char* name, const std::string& html)
 // Everything about one drawing.
 class drawing {
  public:
-  drawing(const argument_graph& g, const options& o, const theme& t, const view& v)
-      : g_(g), o_(o), t_(t), v_(v) {}
+  drawing(const argument_graph& g, const options& o, const theme& t, const view& v,
+          const evaluation* e)
+      : g_(g), o_(o), t_(t), v_(v), e_(e) {}
 
   Agraph_t* build() {
     Agdesc_t kind = Agstrictdirected;
@@ -311,12 +312,23 @@ class drawing {
         set(n, "color", tag_colour(c.tags().front()));
         set(n, "penwidth", "2");
       }
-      set_html(graph_, n, "label", claim_label(c));
+      if (labelled() && e_->claim_labels[i] == label::out) {
+        set(n, "fillcolor", t_.defeated_fill);
+        set(n, "fontcolor", t_.muted);
+      } else if (labelled() && e_->claim_labels[i] == label::undec) {
+        set(n, "style", "rounded,filled,dashed");
+        set(n, "penwidth", "1.6");
+      }
+      set_html(graph_, n, "label", claim_label(c, i));
       nodes_[i] = n;
     }
   }
 
-  std::string claim_label(const claim_node& c) const {
+  bool labelled() const { return e_ && !e_->claim_labels.empty(); }
+  bool strengths() const { return e_ && !e_->claim_strengths.empty(); }
+
+  std::string claim_label(const claim_node& c, std::size_t index) const {
+    bool defeated = labelled() && e_->claim_labels[index] == label::out;
     std::string rows;
     std::string header;
     if (c.user_id) header += "<B>" + escape_html(c.id) + "</B>";
@@ -336,9 +348,26 @@ class drawing {
           cells);
     }
     std::string text;
-    for (const std::string& line : wrap(c.text(), o_.wrap))
-      text += escape_html(line) + "<BR ALIGN=\"LEFT\"/>";
+    for (const std::string& line : wrap(c.text(), o_.wrap)) {
+      // Defeated claims are struck through, line by line.
+      text += (defeated ? "<S>" + escape_html(line) + "</S>" : escape_html(line)) +
+              "<BR ALIGN=\"LEFT\"/>";
+    }
     rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", text);
+    if (strengths()) {
+      double s = e_->claim_strengths[index];
+      int filled = static_cast<int>(s * 60 + 0.5);
+      std::string bar = fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
+                                    t_.strength_bar, std::max(filled, 1));
+      if (filled < 60)
+        bar += fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
+                           t_.defeated_fill, 60 - filled);
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+          "CELLPADDING=\"0\"><TR>{}<TD WIDTH=\"4\"></TD><TD><FONT POINT-SIZE=\"8\">{:.2f}</FONT></TD>"
+          "</TR></TABLE></TD></TR>",
+          bar, s);
+    }
     if (auto quote = c.attribute("quote")) {
       std::string q;
       for (const std::string& line : wrap("\u201c" + std::string(*quote) + "\u201d", o_.wrap + 4))
@@ -412,6 +441,12 @@ class drawing {
     return t_.support;
   }
 
+  // An inference evaluated out is drawn grey: it does not carry its premises.
+  stroke evaluated(const stroke& s, std::size_t inference) const {
+    if (!labelled() || e_->inference_labels[inference] != label::out) return s;
+    return {t_.muted, s.style == "bold" ? "solid" : s.style, s.words};
+  }
+
   Agedge_t* edge(Agnode_t* from, Agnode_t* to, const stroke& s, bool arrow) {
     Agedge_t* e = agedge(graph_, from, to, nullptr, 1);
     set(e, "color", s.color);
@@ -434,7 +469,7 @@ class drawing {
     for (std::size_t i = 0; i < g_.inferences.size(); ++i) {
       if (!v_.inferences[i]) continue;
       const inference& inf = g_.inferences[i];
-      const stroke& s = stroke_of(inf.kind);
+      const stroke s = evaluated(stroke_of(inf.kind), i);
       std::vector<Agnode_t*> premises;
       for (claim_index p : inf.premises)
         if (nodes_[p]) premises.push_back(nodes_[p]);
@@ -484,7 +519,8 @@ class drawing {
     for (std::size_t i = 0; i < g_.contradictions.size(); ++i)
       if (v_.contradictions[i]) kinds[3] = true;
     int used = kinds[0] + kinds[1] + kinds[2] + kinds[3];
-    bool show = o_.legend == legend_mode::on || (o_.legend == legend_mode::automatic && used > 1);
+    bool show = o_.legend == legend_mode::on ||
+                (o_.legend == legend_mode::automatic && (used > 1 || e_ != nullptr));
     if (!show) return;
     struct entry {
       bool used;
@@ -503,6 +539,7 @@ class drawing {
           "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
           e.s->color, escape_html(e.what), t_.text, escape_html(e.s->words));
     }
+    rows += evaluation_legend();
     Agraph_t* c = agsubg(graph_, const_cast<char*>("cluster_legend"), 1);
     set_html(graph_, c, "label", "<B>Legend</B>");
     set(c, "labelloc", cluster_label_top());
@@ -519,10 +556,30 @@ class drawing {
                  "</TABLE>");
   }
 
+  std::string evaluation_legend() const {
+    if (!e_) return "";
+    auto row = [&](const std::string& what, const std::string& words) {
+      return fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\"><B>{}</B></FONT></TD>"
+          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
+          t_.text, escape_html(what), t_.text, escape_html(words));
+    };
+    std::string title = fmt::format(
+        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"{}\"><I>evaluated: {}</I></FONT></TD></TR>",
+        t_.muted, name_of(e_->used));
+    if (strengths())
+      return title + row("strength", "bar and number: 0 (defeated) to 1 (fully accepted)");
+    bool sets = e_->used == semantics::preferred || e_->used == semantics::stable;
+    return title + row("accepted", sets ? "plain box: in every extension" : "plain box: in") +
+           row("defeated", sets ? "grey, struck through: in no extension" : "grey, struck through: out") +
+           row("undecided", sets ? "dashed box: in some extensions" : "dashed box: undec");
+  }
+
   const argument_graph& g_;
   const options& o_;
   const theme& t_;
   const view& v_;
+  const evaluation* e_;
   Agraph_t* graph_ = nullptr;
   std::vector<Agraph_t*> clusters_;
   std::vector<Agnode_t*> nodes_;
@@ -561,7 +618,7 @@ renderer::~renderer() {
   if (impl_->gvc) gvFreeContext(impl_->gvc);
 }
 
-result renderer::render(const argument_graph& graph, const options& opts) {
+result renderer::render(const argument_graph& graph, const options& opts, const evaluation* eval) {
   result r;
   const theme* t = find_theme(opts.theme);
   if (!t) {
@@ -591,7 +648,8 @@ result renderer::render(const argument_graph& graph, const options& opts) {
     return std::chrono::duration<double>(b - a).count();
   };
   auto t0 = clock::now();
-  Agraph_t* g = drawing(graph, opts, *t, v).build();
+  if (eval && !eval->error.empty()) eval = nullptr;
+  Agraph_t* g = drawing(graph, opts, *t, v, eval).build();
   auto t1 = clock::now();
   r.build_seconds = seconds(t0, t1);
   if (opts.output == format::dot) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/evaluate.hpp"
 #include "engine/graph.hpp"
 
 namespace argmap::render {
@@ -72,8 +73,12 @@ class renderer {
   renderer(const renderer&) = delete;
   renderer& operator=(const renderer&) = delete;
 
-  /// Draws `graph` as `opts` says.
-  result render(const argument_graph& graph, const options& opts);
+  /// Draws `graph` as `opts` says. With `eval` (an evaluation of `graph`
+  /// without error), the drawing shows it: accepted claims as usual, defeated
+  /// ones greyed and struck through, undecided ones dashed; dfquad strengths
+  /// as a bar and a number. The legend explains it.
+  result render(const argument_graph& graph, const options& opts,
+                const evaluation* eval = nullptr);
 
  private:
   struct impl;

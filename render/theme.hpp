@@ -27,6 +27,8 @@ struct theme {
   std::string cluster_border;  ///< section frame
   std::string badge_fill;      ///< `basis` badge background
   std::string link;            ///< source links
+  std::string defeated_fill;   ///< boxes of claims evaluated out
+  std::string strength_bar;    ///< dfquad strength bars
   stroke support;              ///< `+`
   stroke attack;               ///< `-`
   stroke undercut;             ///< `~`

@@ -1,0 +1,101 @@
+// argmap import FILE --from tgf|apx|i23 [-o OUT.arg]
+// argmap export FILE --to tgf|apx|i23 [-o OUT]
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "engine/af_format.hpp"
+#include "engine/translate.hpp"
+#include "render/output.hpp"
+
+namespace argmap::cli {
+
+namespace {
+
+struct interchange_args {
+  std::string file;
+  std::string format;
+  std::string output = "-";
+};
+
+// Writes to standard output ("-") or atomically to a file.
+int emit(const std::string& output, const std::string& bytes) {
+  if (output == "-") {
+    std::cout << bytes;
+    std::cout.flush();
+    return std::cout ? exit_ok : exit_io;
+  }
+  std::string error;
+  if (!render::write_atomically(output, bytes, error)) {
+    std::cerr << "argmap: error: " << error << "\n";
+    return exit_io;
+  }
+  return exit_ok;
+}
+
+int run_import(const interchange_args& args) {
+  std::string text;
+  if (args.file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    disk_loader loader;
+    std::string why;
+    if (!loader.read(args.file, text, why)) {
+      std::cerr << "argmap: error: cannot read '" << args.file << "': " << why << "\n";
+      return exit_io;
+    }
+  }
+  std::string error;
+  auto f = read_af(text, *af_format_from_name(args.format), error);
+  if (!f) {
+    std::cerr << args.file << ":" << error << "\n";
+    return exit_problems;
+  }
+  auto map = framework_to_map(*f, error);
+  if (!map) {
+    std::cerr << args.file << ": error: " << error << "\n";
+    return exit_problems;
+  }
+  return emit(args.output, *map);
+}
+
+int run_export(const interchange_args& args) {
+  checked_map m = check_input(args.file, {});
+  if (m.unreadable || m.errors() > 0) {
+    std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
+    return m.unreadable ? exit_io : exit_problems;
+  }
+  translation t = translate(m.graph);
+  named_framework f{t.names, std::move(t.af)};
+  return emit(args.output, write_af(f, *af_format_from_name(args.format)));
+}
+
+}  // namespace
+
+action setup_import(CLI::App& app) {
+  auto args = std::make_shared<interchange_args>();
+  app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
+  app.add_option("--from", args->format, "tgf, apx or i23 (ICCMA 2023 'p af N')")
+      ->required()
+      ->check(CLI::IsMember({"tgf", "apx", "i23"}));
+  app.add_option("-o,--output", args->output, "the argmap file to write (default: standard output)");
+  return [args] { return run_import(*args); };
+}
+
+action setup_export(CLI::App& app) {
+  auto args = std::make_shared<interchange_args>();
+  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  app.add_option("--to", args->format,
+                 "tgf, apx or i23: the abstract framework argmap evaluates (docs/evaluation.md)")
+      ->required()
+      ->check(CLI::IsMember({"tgf", "apx", "i23"}));
+  app.add_option("-o,--output", args->output, "the file to write (default: standard output)");
+  return [args] { return run_export(*args); };
+}
+
+}  // namespace argmap::cli

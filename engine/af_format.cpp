@@ -1,0 +1,289 @@
+#include "engine/af_format.hpp"
+
+#include <charconv>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace argmap {
+
+std::optional<af_format> af_format_from_name(std::string_view name) {
+  if (name == "tgf") return af_format::tgf;
+  if (name == "apx") return af_format::apx;
+  if (name == "i23") return af_format::i23;
+  return std::nullopt;
+}
+
+namespace {
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Names reduced to [A-Za-z0-9_], starting with a letter, unique.
+std::vector<std::string> apx_names(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  std::set<std::string> used;
+  for (const std::string& n : names) {
+    std::string s;
+    for (char c : n) s += word_char(c) ? c : '_';
+    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) s = "a" + s;
+    std::string unique = s;
+    for (int k = 2; used.count(unique); ++k) unique = s + "_" + std::to_string(k);
+    used.insert(unique);
+    out.push_back(unique);
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Splits into lines, calling f(line_number, line) until it returns false.
+template <typename F>
+bool each_line(std::string_view text, F f) {
+  std::size_t line = 0, pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    ++line;
+    if (!f(line, trim(text.substr(pos, nl - pos)))) return false;
+    pos = nl + 1;
+  }
+  return true;
+}
+
+struct builder {
+  std::vector<std::string> names;
+  std::unordered_map<std::string, std::uint32_t> index;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
+
+  std::uint32_t add(std::string_view name) {
+    auto [it, fresh] = index.emplace(std::string(name), static_cast<std::uint32_t>(names.size()));
+    if (fresh) names.emplace_back(name);
+    return it->second;
+  }
+  named_framework done() {
+    named_framework f;
+    f.af = framework(names.size(), std::move(attacks));
+    f.names = std::move(names);
+    return f;
+  }
+};
+
+std::optional<named_framework> read_tgf(std::string_view text, std::string& error) {
+  builder b;
+  bool edges = false;
+  bool ok = each_line(text, [&](std::size_t line, std::string_view s) {
+    if (s.empty()) return true;
+    if (s == "#") {
+      edges = true;
+      return true;
+    }
+    std::size_t space = s.find_first_of(" \t");
+    std::string_view first = s.substr(0, space);
+    if (!edges) {
+      b.add(first);  // the rest of the line is a label, which argmap ignores
+      return true;
+    }
+    if (space == std::string_view::npos) {
+      error = fmt::format("line {}: expected 'attacker attacked'", line);
+      return false;
+    }
+    std::string_view second = trim(s.substr(space));
+    second = second.substr(0, second.find_first_of(" \t"));
+    auto from = b.index.find(std::string(first));
+    auto to = b.index.find(std::string(second));
+    if (from == b.index.end() || to == b.index.end()) {
+      error = fmt::format("line {}: '{}' is not an argument listed before '#'", line,
+                          from == b.index.end() ? first : second);
+      return false;
+    }
+    b.attacks.emplace_back(from->second, to->second);
+    return true;
+  });
+  if (!ok) return std::nullopt;
+  return b.done();
+}
+
+// Parses `functor(x).` or `functor(x,y).`; `args` receives the names inside.
+bool apx_term(std::string_view s, std::string_view functor, std::vector<std::string_view>& args) {
+  if (!s.starts_with(functor)) return false;
+  s = trim(s.substr(functor.size()));
+  if (s.empty() || s.front() != '(') return false;
+  std::size_t close = s.find(')');
+  if (close == std::string_view::npos || trim(s.substr(close + 1)) != ".") return false;
+  std::string_view inside = s.substr(1, close - 1);
+  args.clear();
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t comma = inside.find(',', start);
+    std::string_view arg = trim(inside.substr(start, comma == std::string_view::npos
+                                                         ? std::string_view::npos
+                                                         : comma - start));
+    if (arg.empty()) return false;
+    args.push_back(arg);
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
+  }
+}
+
+std::optional<named_framework> read_apx(std::string_view text, std::string& error) {
+  builder b;
+  std::vector<std::string_view> args;
+  struct pending {
+    std::size_t line;
+    std::string from, to;
+  };
+  std::vector<pending> atts;
+  bool ok = each_line(text, [&](std::size_t line, std::string_view s) {
+    if (s.empty() || s.starts_with("%")) return true;
+    if (apx_term(s, "arg", args) && args.size() == 1) {
+      b.add(args[0]);
+      return true;
+    }
+    if (apx_term(s, "att", args) && args.size() == 2) {
+      atts.push_back({line, std::string(args[0]), std::string(args[1])});
+      return true;
+    }
+    error = fmt::format("line {}: expected 'arg(name).' or 'att(name,name).'", line);
+    return false;
+  });
+  if (!ok) return std::nullopt;
+  for (const pending& p : atts) {
+    auto from = b.index.find(p.from), to = b.index.find(p.to);
+    if (from == b.index.end() || to == b.index.end()) {
+      error = fmt::format("line {}: '{}' is not declared with arg(...)", p.line,
+                          from == b.index.end() ? p.from : p.to);
+      return std::nullopt;
+    }
+    b.attacks.emplace_back(from->second, to->second);
+  }
+  return b.done();
+}
+
+bool number(std::string_view s, std::size_t& n) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+std::optional<named_framework> read_i23(std::string_view text, std::string& error) {
+  std::size_t n = 0;
+  bool header = false;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
+  bool ok = each_line(text, [&](std::size_t line, std::string_view s) {
+    if (s.empty() || s.starts_with("#")) return true;
+    std::size_t space = s.find_first_of(" \t");
+    std::string_view a = s.substr(0, space);
+    std::string_view rest = space == std::string_view::npos ? "" : trim(s.substr(space));
+    if (!header) {
+      if (a != "p" || !rest.starts_with("af") || !number(trim(rest.substr(2)), n)) {
+        error = fmt::format("line {}: expected the header 'p af N'", line);
+        return false;
+      }
+      if (n > 50'000'000) {
+        error = fmt::format("line {}: {} arguments is more than argmap reads (50,000,000)", line, n);
+        return false;
+      }
+      header = true;
+      return true;
+    }
+    std::size_t i = 0, j = 0;
+    if (!number(a, i) || !number(rest, j) || i < 1 || j < 1 || i > n || j > n) {
+      error = fmt::format("line {}: expected two argument numbers from 1 to {}", line, n);
+      return false;
+    }
+    attacks.emplace_back(static_cast<std::uint32_t>(i - 1), static_cast<std::uint32_t>(j - 1));
+    return true;
+  });
+  if (!ok) return std::nullopt;
+  if (!header) {
+    error = "line 1: expected the header 'p af N'";
+    return std::nullopt;
+  }
+  named_framework f;
+  for (std::size_t k = 1; k <= n; ++k) f.names.push_back(std::to_string(k));
+  f.af = framework(n, std::move(attacks));
+  return f;
+}
+
+bool valid_id(std::string_view id) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (id.empty() || !alpha(id[0])) return false;
+  for (char c : id)
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-') return false;
+  return true;
+}
+
+}  // namespace
+
+std::string write_af(const named_framework& f, af_format format) {
+  std::string out;
+  switch (format) {
+    case af_format::tgf:
+      for (const std::string& n : f.names) out += n + "\n";
+      out += "#\n";
+      for (auto [a, b] : f.af.attacks()) out += f.names[a] + " " + f.names[b] + "\n";
+      break;
+    case af_format::apx: {
+      std::vector<std::string> names = apx_names(f.names);
+      for (const std::string& n : names) out += "arg(" + n + ").\n";
+      for (auto [a, b] : f.af.attacks()) out += "att(" + names[a] + "," + names[b] + ").\n";
+      break;
+    }
+    case af_format::i23:
+      out += fmt::format("p af {}\n", f.names.size());
+      for (auto [a, b] : f.af.attacks()) out += fmt::format("{} {}\n", a + 1, b + 1);
+      break;
+  }
+  return out;
+}
+
+std::optional<named_framework> read_af(std::string_view text, af_format format,
+                                       std::string& error) {
+  switch (format) {
+    case af_format::tgf:
+      return read_tgf(text, error);
+    case af_format::apx:
+      return read_apx(text, error);
+    case af_format::i23:
+      return read_i23(text, error);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> framework_to_map(const named_framework& f, std::string& error) {
+  std::vector<std::string> ids;
+  std::set<std::string> used;
+  for (const std::string& n : f.names) {
+    std::string id = n;
+    if (!valid_id(id)) {
+      id = "a_";
+      for (char c : n) id += (word_char(c) || c == '.' || c == '-') ? c : '_';
+    }
+    std::string unique = id;
+    for (int k = 2; used.count(unique); ++k) unique = id + "_" + std::to_string(k);
+    used.insert(unique);
+    ids.push_back(unique);
+  }
+  std::string out = "// Imported abstract argumentation framework: one claim per argument,\n"
+                    "// one attack per attack.\n";
+  for (std::uint32_t a = 0; a < f.af.size(); ++a) {
+    out += "[" + ids[a] + "] Argument " + f.names[a] + ".\n";
+    for (std::uint32_t b : f.af.attackers(a)) {
+      if (b == a) {
+        error = fmt::format("argument '{}' attacks itself, which an argument map cannot express",
+                            f.names[a]);
+        return std::nullopt;
+      }
+      out += "  - @" + ids[b] + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace argmap

@@ -1,0 +1,113 @@
+#include "engine/translate.hpp"
+
+#include <algorithm>
+
+namespace argmap {
+
+namespace {
+
+constexpr std::uint32_t none = UINT32_MAX;
+
+void sort_unique(std::vector<std::uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+translation translate(const argument_graph& g) {
+  std::size_t nc = g.claims.size(), ni = g.inferences.size();
+  // Reasons for (pro) and against (con) each claim, as inference indices.
+  std::vector<std::vector<std::uint32_t>> pro(nc), con(nc), undercutters(ni);
+  for (std::uint32_t i = 0; i < ni; ++i) {
+    const inference& inf = g.inferences[i];
+    if (inf.kind == inference_kind::support) pro[inf.target].push_back(i);
+    if (inf.kind == inference_kind::attack) con[inf.target].push_back(i);
+    if (inf.kind == inference_kind::undercut) undercutters[inf.target].push_back(i);
+  }
+  std::vector<std::vector<std::uint32_t>> contradicting(nc);
+  for (const contradiction& c : g.contradictions) {
+    contradicting[c.a].push_back(c.b);
+    contradicting[c.b].push_back(c.a);
+  }
+  std::vector<std::vector<std::uint32_t>> con_all = con;  // plus reasons for contradicting claims
+  for (std::uint32_t c = 0; c < nc; ++c) {
+    for (std::uint32_t other : contradicting[c])
+      con_all[c].insert(con_all[c].end(), pro[other].begin(), pro[other].end());
+    sort_unique(con_all[c]);
+    sort_unique(contradicting[c]);
+  }
+  std::vector<bool> accepted(nc), rejected(nc);
+  for (std::uint32_t c = 0; c < nc; ++c) {
+    auto status = g.claims[c].attribute("status");
+    accepted[c] = status && *status == "accepted";
+    rejected[c] = status && *status == "rejected";
+  }
+  // The rebuttal partners of an inference: for a reason for t, the reasons
+  // against t; for a reason against t (an attack, or a reason for a claim
+  // contradicting t), the reasons for t.
+  std::vector<std::vector<std::uint32_t>> partners(ni);
+  for (std::uint32_t t = 0; t < nc; ++t) {
+    for (std::uint32_t p : pro[t])
+      for (std::uint32_t q : con_all[t]) {
+        if (p == q) continue;
+        partners[p].push_back(q);
+        partners[q].push_back(p);
+      }
+  }
+  for (auto& p : partners) sort_unique(p);
+
+  translation t;
+  // Arguments: claims first, then the inferences that are not merged, then rejections.
+  t.claim_argument.resize(nc);
+  for (std::uint32_t c = 0; c < nc; ++c) {
+    t.claim_argument[c] = c;
+    t.names.push_back(g.claims[c].id);
+  }
+  t.inference_argument.assign(ni, none);
+  for (std::uint32_t i = 0; i < ni; ++i) {
+    const inference& inf = g.inferences[i];
+    bool merge = inf.premises.size() == 1 && undercutters[i].empty() && partners[i].empty();
+    if (merge) {
+      t.inference_argument[i] = t.claim_argument[inf.premises.front()];
+    } else {
+      t.inference_argument[i] = static_cast<std::uint32_t>(t.names.size());
+      t.names.push_back("inference:" + std::to_string(i + 1));
+    }
+  }
+  std::vector<std::uint32_t> rejection(nc, none);
+  for (std::uint32_t c = 0; c < nc; ++c) {
+    if (!rejected[c]) continue;
+    rejection[c] = static_cast<std::uint32_t>(t.names.size());
+    t.names.push_back("rejected:" + g.claims[c].id);
+  }
+
+  // Attackers of each claim argument.
+  std::vector<std::vector<std::uint32_t>> claim_attackers(nc);
+  for (std::uint32_t c = 0; c < nc; ++c) {
+    if (accepted[c]) continue;
+    auto& a = claim_attackers[c];
+    for (std::uint32_t i : con_all[c]) a.push_back(t.inference_argument[i]);
+    for (std::uint32_t other : contradicting[c]) a.push_back(t.claim_argument[other]);
+    if (rejection[c] != none) a.push_back(rejection[c]);
+    sort_unique(a);
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
+  for (std::uint32_t c = 0; c < nc; ++c)
+    for (std::uint32_t x : claim_attackers[c]) attacks.emplace_back(x, t.claim_argument[c]);
+  for (std::uint32_t i = 0; i < ni; ++i) {
+    std::uint32_t arg = t.inference_argument[i];
+    if (arg < nc) continue;  // merged into its premise's claim argument
+    std::vector<std::uint32_t> a;
+    for (claim_index p : g.inferences[i].premises)
+      a.insert(a.end(), claim_attackers[p].begin(), claim_attackers[p].end());
+    for (std::uint32_t u : undercutters[i]) a.push_back(t.inference_argument[u]);
+    for (std::uint32_t q : partners[i]) a.push_back(t.inference_argument[q]);
+    sort_unique(a);
+    for (std::uint32_t x : a) attacks.emplace_back(x, arg);
+  }
+  t.af = framework(t.names.size(), std::move(attacks));
+  return t;
+}
+
+}  // namespace argmap

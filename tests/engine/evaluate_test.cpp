@@ -1,0 +1,329 @@
+// Evaluation: Dung's semantics on classic frameworks, the translation of each
+// map construct, DF-QuAD on hand-computed examples, and the framework formats.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "engine/af_format.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/framework.hpp"
+#include "engine/translate.hpp"
+#include "helpers.hpp"
+
+using argmap::framework;
+using argmap::label;
+using argmap::test::check;
+
+namespace {
+
+constexpr label I = label::in, O = label::out, U = label::undec;
+
+framework af(std::size_t n, std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks) {
+  return framework(n, std::move(attacks));
+}
+
+std::vector<std::vector<label>> labellings(const argmap::search_result& r) {
+  REQUIRE_FALSE(r.too_large);
+  return r.labellings;
+}
+
+// Grounded labels of a map's claims, "id:label" joined by spaces.
+std::string grounded_of(const std::string& map, argmap::semantics s = argmap::semantics::grounded) {
+  auto m = check(map);
+  REQUIRE(m.errors() == 0);
+  auto e = argmap::evaluate(m.graph, s);
+  REQUIRE(e.error.empty());
+  std::string out;
+  for (std::size_t c = 0; c < m.graph.claims.size(); ++c)
+    out += (out.empty() ? "" : " ") + m.graph.claims[c].id + ":" + name_of(e.claim_labels[c]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Dung: an unattacked argument is in every extension") {
+  framework f = af(1, {});
+  CHECK(argmap::grounded(f) == std::vector<label>{I});
+  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{I}});
+  CHECK(labellings(argmap::stable(f)) == std::vector<std::vector<label>>{{I}});
+}
+
+TEST_CASE("Dung: a simple attack, and reinstatement") {
+  CHECK(argmap::grounded(af(2, {{0, 1}})) == std::vector<label>{I, O});
+  CHECK(argmap::grounded(af(3, {{0, 1}, {1, 2}})) == std::vector<label>{I, O, I});
+}
+
+TEST_CASE("Dung: an even cycle has two preferred and stable extensions, grounded empty") {
+  framework f = af(2, {{0, 1}, {1, 0}});
+  CHECK(argmap::grounded(f) == std::vector<label>{U, U});
+  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
+  CHECK(labellings(argmap::stable(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
+  CHECK(labellings(argmap::complete_labellings(f)) ==
+        std::vector<std::vector<label>>{{I, O}, {O, I}, {U, U}});
+}
+
+TEST_CASE("Dung: an odd cycle has no stable extension and one empty preferred") {
+  framework f = af(3, {{0, 1}, {1, 2}, {2, 0}});
+  CHECK(argmap::grounded(f) == std::vector<label>{U, U, U});
+  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{U, U, U}});
+  CHECK(labellings(argmap::stable(f)).empty());
+}
+
+TEST_CASE("Dung: a self-attacking argument is never in") {
+  framework f = af(2, {{0, 0}, {0, 1}});
+  CHECK(argmap::grounded(f) == std::vector<label>{U, U});
+  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{U, U}});
+  CHECK(labellings(argmap::stable(f)).empty());
+  framework g = af(2, {{0, 0}, {1, 0}});
+  CHECK(argmap::grounded(g) == std::vector<label>{O, I});
+}
+
+TEST_CASE("Dung: floating acceptance (c is in every preferred extension, not grounded)") {
+  // a <-> b, both attack c, c attacks d.
+  framework f = af(4, {{0, 1}, {1, 0}, {0, 2}, {1, 2}, {2, 3}});
+  CHECK(argmap::grounded(f) == std::vector<label>{U, U, U, U});
+  CHECK(labellings(argmap::preferred(f)) ==
+        std::vector<std::vector<label>>{{I, O, O, I}, {O, I, O, I}});
+}
+
+TEST_CASE("exact search reports 'too large' instead of running for hours") {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
+  for (std::uint32_t k = 0; k < 40; ++k) attacks.push_back({2 * k, 2 * k + 1}), attacks.push_back({2 * k + 1, 2 * k});
+  argmap::search_limits small;
+  small.max_open = 64;
+  CHECK(argmap::preferred(af(80, attacks), small).too_large);  // 80 open arguments
+  small.max_open = 100;
+  small.max_labellings = 1000;
+  CHECK(argmap::preferred(af(80, attacks), small).too_large);  // 2^40 extensions
+}
+
+TEST_CASE("grounded is linear: a long chain alternates in and out") {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
+  for (std::uint32_t k = 0; k + 1 < 100000; ++k) chain.emplace_back(k, k + 1);
+  auto l = argmap::grounded(af(100000, chain));
+  CHECK(l[0] == I);
+  CHECK(l[99998] == I);
+  CHECK(l[99999] == O);
+}
+
+TEST_CASE("translation: a map of plain attacks is exactly the framework it draws") {
+  auto m = check("[a] A.\n  - [b] B.\n    - [c] C.\n");
+  auto t = argmap::translate(m.graph);
+  CHECK(t.names == std::vector<std::string>{"a", "b", "c"});
+  CHECK(t.af.attacks() == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{1, 0}, {2, 1}});
+}
+
+TEST_CASE("construct: an objection defeats an unsupported claim; a rebuttal reinstates it") {
+  CHECK(grounded_of("[t] T.\n  - [o] O.\n") == "t:out o:in");
+  CHECK(grounded_of("[t] T.\n  - [o] O.\n    - [r] R.\n") == "t:in o:out r:in");
+}
+
+TEST_CASE("construct: support against attack is a rebuttal — contested until resolved") {
+  CHECK(grounded_of("[t] T.\n  + [s] S.\n  - [o] O.\n") == "t:undec s:in o:in");
+  CHECK(grounded_of("[t] T.\n  + [s] S.\n  - [o] O.\n    - [r] R.\n") == "t:in s:in o:out r:in");
+}
+
+TEST_CASE("construct: co-premises — the reason needs every premise") {
+  auto m = check("[t] T.\n  - [a] A.\n  & [b] B.\n    - [x] X.\n");
+  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
+  // x defeats b, so the joint objection (a and b) fails and t stands.
+  CHECK(name_of(e.claim_labels[0]) == std::string("in"));
+  CHECK(name_of(e.claim_labels[2]) == std::string("out"));
+  CHECK(name_of(e.inference_labels[0]) == std::string("out"));
+}
+
+TEST_CASE("construct: an undercut defeats the inference, not its premise") {
+  auto m = check("[t] T.\n  - [o] O.\n    ~ [u] U.\n");
+  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
+  CHECK(grounded_of("[t] T.\n  - [o] O.\n    ~ [u] U.\n") == "t:in o:in u:in");
+  CHECK(e.inference_labels[0] == label::out);
+}
+
+TEST_CASE("construct: contradiction — mutual attack, decided by reasons") {
+  CHECK(grounded_of("[a] A.\n  ! [b] B.\n") == "a:undec b:undec");
+  CHECK(grounded_of("[a] A.\n  + [s] S.\n  ! [b] B.\n") == "a:in s:in b:out");
+  auto m = check("[a] A.\n  ! [b] B.\n");
+  auto e = argmap::evaluate(m.graph, argmap::semantics::preferred);
+  CHECK(e.extensions == std::vector<std::vector<argmap::claim_index>>{{0}, {1}});
+  CHECK(e.sceptical.empty());
+  CHECK(e.credulous == std::vector<argmap::claim_index>{0, 1});
+}
+
+TEST_CASE("construct: the author's verdicts") {
+  CHECK(grounded_of("[t] T. {status: accepted}\n  - [o] O.\n") == "t:in o:in");
+  CHECK(grounded_of("[t] T. {status: rejected}\n  + [s] S.\n") == "t:out s:in");
+  CHECK(grounded_of("[t] T. {status: assumed}\n  - [o] O.\n") == "t:out o:in");
+}
+
+TEST_CASE("DF-QuAD on hand-computed examples") {
+  auto strengths = [](const std::string& map) {
+    auto m = check(map);
+    auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
+    REQUIRE(e.error.empty());
+    return e.claim_strengths;
+  };
+  // One attacker of strength 0.5 on a base 0.5 claim: 0.5 - 0.5 * 0.5.
+  CHECK(strengths("[t] T.\n  - O.\n")[0] == doctest::Approx(0.25));
+  // One supporter of strength 0.5: 0.5 + 0.5 * 0.5.
+  CHECK(strengths("[t] T.\n  + S.\n")[0] == doctest::Approx(0.75));
+  // Weights; attack 0.8 and support 0.2 on base 0.6: 0.6 - 0.6 * 0.6.
+  CHECK(strengths("[t] T. {weight: 0.6}\n  - O. {weight: 0.8}\n  + S. {weight: 0.2}\n")[0] ==
+        doctest::Approx(0.24));
+  // Two supporters 0.5 and 0.5 aggregate to 0.75: 0.5 + 0.5 * 0.75.
+  CHECK(strengths("[t] T.\n  + A.\n  + B.\n")[0] == doctest::Approx(0.875));
+  // A linked reason counts its weakest premise: min(0.9, 0.3) = 0.3 -> 0.5 + 0.5 * 0.3.
+  CHECK(strengths("[t] T.\n  + A. {weight: 0.9}\n  & B. {weight: 0.3}\n")[0] ==
+        doctest::Approx(0.65));
+  // An undercut weakens the inference: 0.5 - 0.5 * 0.5 = 0.25, so t = 0.5 + 0.5 * 0.25.
+  CHECK(strengths("[t] T.\n  + S.\n    ~ U.\n")[0] == doctest::Approx(0.625));
+}
+
+TEST_CASE("DF-QuAD names a cycle") {
+  auto m = check("[a] A.\n  - [b] B.\n    - @a\n");
+  auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
+  CHECK(e.error == "dfquad needs a map without cycles; this one has a cycle through 'a' -> 'b'");
+}
+
+TEST_CASE("JSON output of each semantics") {
+  auto m = check("[a] A.\n  - [b] B.\n");
+  CHECK(argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, argmap::semantics::grounded)) ==
+        "{\"semantics\":\"grounded\",\"labels\":{\"a\":\"out\",\"b\":\"in\"}}\n");
+  CHECK(argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, argmap::semantics::preferred)) ==
+        "{\"semantics\":\"preferred\",\"extensions\":[[\"b\"]],\"sceptical\":[\"b\"],"
+        "\"credulous\":[\"b\"]}\n");
+  CHECK(argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, argmap::semantics::dfquad)) ==
+        "{\"semantics\":\"dfquad\",\"strengths\":{\"a\":0.25,\"b\":0.5}}\n");
+}
+
+TEST_CASE("frameworks round-trip through TGF, APX and i23, and through a map") {
+  framework f = af(4, {{0, 1}, {1, 2}, {2, 3}, {3, 2}});
+  argmap::named_framework nf{{"a", "b", "c", "d"}, f};
+  for (auto format : {argmap::af_format::tgf, argmap::af_format::apx, argmap::af_format::i23}) {
+    std::string text = argmap::write_af(nf, format);
+    std::string error;
+    auto back = argmap::read_af(text, format, error);
+    REQUIRE(back);
+    CHECK(back->af.attacks() == f.attacks());
+    CHECK(argmap::write_af(*back, format) == text);
+  }
+  std::string error;
+  auto map = argmap::framework_to_map(nf, error);
+  REQUIRE(map);
+  auto m = check(*map);
+  CHECK(m.errors() == 0);
+  auto t = argmap::translate(m.graph);
+  CHECK(t.names == nf.names);
+  CHECK(t.af.attacks() == f.attacks());
+}
+
+TEST_CASE("framework format errors name the line") {
+  std::string error;
+  CHECK_FALSE(argmap::read_af("p af 2\n1 3\n", argmap::af_format::i23, error));
+  CHECK(error == "line 2: expected two argument numbers from 1 to 2");
+  CHECK_FALSE(argmap::read_af("arg(a).\natt(a,b).\n", argmap::af_format::apx, error));
+  CHECK(error == "line 2: 'b' is not declared with arg(...)");
+  CHECK_FALSE(argmap::read_af("a\n#\na b\n", argmap::af_format::tgf, error));
+  CHECK(error == "line 3: 'b' is not an argument listed before '#'");
+  CHECK_FALSE(argmap::framework_to_map({{"a"}, af(1, {{0, 0}})}, error));
+  CHECK(error == "argument 'a' attacks itself, which an argument map cannot express");
+}
+
+namespace {
+
+// The textbook definitions (Dung 1995), by brute force over all subsets.
+struct textbook {
+  std::size_t n;
+  std::vector<std::vector<bool>> att;  // att[a][b]: a attacks b
+
+  bool conflict_free(unsigned s) const {
+    for (std::size_t a = 0; a < n; ++a)
+      for (std::size_t b = 0; b < n; ++b)
+        if ((s >> a & 1) && (s >> b & 1) && att[a][b]) return false;
+    return true;
+  }
+  bool defends(unsigned s, std::size_t a) const {
+    for (std::size_t b = 0; b < n; ++b) {
+      if (!att[b][a]) continue;
+      bool countered = false;
+      for (std::size_t c = 0; c < n; ++c)
+        if ((s >> c & 1) && att[c][b]) countered = true;
+      if (!countered) return false;
+    }
+    return true;
+  }
+  bool admissible(unsigned s) const {
+    if (!conflict_free(s)) return false;
+    for (std::size_t a = 0; a < n; ++a)
+      if ((s >> a & 1) && !defends(s, a)) return false;
+    return true;
+  }
+  bool complete(unsigned s) const {
+    if (!admissible(s)) return false;
+    for (std::size_t a = 0; a < n; ++a)
+      if (!(s >> a & 1) && defends(s, a)) return false;
+    return true;
+  }
+  bool stable(unsigned s) const {
+    if (!conflict_free(s)) return false;
+    for (std::size_t b = 0; b < n; ++b) {
+      if (s >> b & 1) continue;
+      bool attacked = false;
+      for (std::size_t a = 0; a < n; ++a)
+        if ((s >> a & 1) && att[a][b]) attacked = true;
+      if (!attacked) return false;
+    }
+    return true;
+  }
+};
+
+unsigned in_set(const std::vector<label>& l) {
+  unsigned s = 0;
+  for (std::size_t a = 0; a < l.size(); ++a)
+    if (l[a] == label::in) s |= 1u << a;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("on random frameworks, every semantics equals the textbook definition") {
+  unsigned seed = 2024;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 400; ++round) {
+    std::size_t n = 1 + next() % 7;
+    textbook tb{n, std::vector<std::vector<bool>>(n, std::vector<bool>(n, false))};
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
+    for (std::uint32_t a = 0; a < n; ++a)
+      for (std::uint32_t b = 0; b < n; ++b)
+        if (next() % 100 < 25) {
+          tb.att[a][b] = true;
+          attacks.emplace_back(a, b);
+        }
+    framework f(n, attacks);
+    std::vector<unsigned> complete, preferred, stable;
+    for (unsigned s = 0; s < (1u << n); ++s) {
+      if (tb.complete(s)) complete.push_back(s);
+      if (tb.stable(s)) stable.push_back(s);
+    }
+    unsigned grounded = complete.front();  // the least complete extension
+    for (unsigned s : complete)
+      if ((s & grounded) == s) grounded = s;
+    for (unsigned s = 0; s < (1u << n); ++s) {
+      if (!tb.admissible(s)) continue;
+      bool maximal = true;
+      for (unsigned t = 0; t < (1u << n); ++t)
+        if (t != s && (t & s) == s && tb.admissible(t)) maximal = false;
+      if (maximal) preferred.push_back(s);
+    }
+    auto sets = [](const argmap::search_result& r) {
+      std::vector<unsigned> out;
+      for (const auto& l : r.labellings) out.push_back(in_set(l));
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    CHECK(in_set(argmap::grounded(f)) == grounded);
+    CHECK(sets(argmap::complete_labellings(f)) == complete);
+    CHECK(sets(argmap::preferred(f)) == preferred);
+    CHECK(sets(argmap::stable(f)) == stable);
+  }
+}
