@@ -18,4 +18,7 @@ $argmap render examples/undercut.arg -o docs/img/undercut.svg
 $argmap render examples/undercut.arg --direction LR -o docs/img/undercut-lr.svg
 $argmap render examples/sections-and-tags.arg --tags health -o docs/img/view-tags.svg
 $argmap render examples/sections-and-tags.arg --tag-colors -o docs/img/tag-colors.svg
+$argmap render examples/reinstatement.arg --eval grounded -o docs/img/reinstatement-grounded.svg
+$argmap render examples/reinstatement.arg --eval dfquad -o docs/img/reinstatement-dfquad.svg
+$argmap render examples/beijing-hostage-diplomacy.arg --eval grounded -o docs/img/beijing-grounded.svg
 echo "docs/img: $(ls docs/img | wc -l) pictures"
