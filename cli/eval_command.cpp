@@ -20,10 +20,7 @@ struct eval_args {
 
 int run_eval(const eval_args& args) {
   checked_map m = check_input(args.file, {});
-  if (m.unreadable || m.errors() > 0) {
-    std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
-    return m.unreadable ? exit_io : exit_problems;
-  }
+  if (int code = report_unusable(m)) return code;
   evaluation e = evaluate(m.graph, *semantics_from_name(args.semantics));
   if (!e.error.empty()) {
     if (args.format == "json") std::cout << evaluation_json(m.graph, e);

@@ -66,10 +66,7 @@ int run_import(const interchange_args& args) {
 
 int run_export(const interchange_args& args) {
   checked_map m = check_input(args.file, {});
-  if (m.unreadable || m.errors() > 0) {
-    std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
-    return m.unreadable ? exit_io : exit_problems;
-  }
+  if (int code = report_unusable(m)) return code;
   translation t = translate(m.graph);
   named_framework f{t.names, std::move(t.af)};
   return emit(args.output, write_af(f, *af_format_from_name(args.format)));

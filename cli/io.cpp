@@ -31,4 +31,10 @@ std::string summary(std::size_t errors, std::size_t warnings, std::size_t files)
                      warnings == 1 ? "" : "s", where);
 }
 
+int report_unusable(const checked_map& m) {
+  if (!m.unreadable && m.errors() == 0) return 0;
+  std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
+  return m.unreadable ? 3 : 1;
+}
+
 }  // namespace argmap::cli

@@ -20,4 +20,9 @@ checked_map check_input(const std::string& path, const check_options& options);
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);
 
+/// For commands that need a valid map: when `m` could not be read or has
+/// errors, prints its diagnostics and summary to standard error as `argmap
+/// check` would and returns the exit code (3 unreadable, 1 errors); else 0.
+int report_unusable(const checked_map& m);
+
 }  // namespace argmap::cli

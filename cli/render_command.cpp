@@ -51,11 +51,7 @@ int run_render(const render_args& args) {
     }
   }
   checked_map m = check_input(args.file, {});
-  if (m.unreadable || m.errors() > 0) {
-    // Reported exactly as `argmap check` would, on standard error.
-    std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
-    return m.unreadable ? exit_io : exit_problems;
-  }
+  if (int code = report_unusable(m)) return code;
   render::options opts;
   opts.output = fmt;
   opts.direction = args.direction;

@@ -19,11 +19,7 @@ struct stats_args {
 
 int run_stats(const stats_args& args) {
   checked_map m = check_input(args.file, {});
-  if (m.unreadable || m.errors() > 0) {
-    // Reported exactly as `argmap check` would, on standard error.
-    std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
-    return m.unreadable ? exit_io : exit_problems;
-  }
+  if (int code = report_unusable(m)) return code;
   map_stats s = compute_stats(m.map, m.graph);
   std::cout << (args.format == "json" ? stats_json(s) : stats_text(s));
   return exit_ok;

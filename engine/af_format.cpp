@@ -1,5 +1,7 @@
 #include "engine/af_format.hpp"
 
+#include "grammar/ast.hpp"
+
 #include <charconv>
 #include <set>
 #include <unordered_map>
@@ -211,14 +213,6 @@ std::optional<named_framework> read_i23(std::string_view text, std::string& erro
   return f;
 }
 
-bool valid_id(std::string_view id) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  if (id.empty() || !alpha(id[0])) return false;
-  for (char c : id)
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-') return false;
-  return true;
-}
-
 }  // namespace
 
 std::string write_af(const named_framework& f, af_format format) {
@@ -261,7 +255,7 @@ std::optional<std::string> framework_to_map(const named_framework& f, std::strin
   std::set<std::string> used;
   for (const std::string& n : f.names) {
     std::string id = n;
-    if (!valid_id(id)) {
+    if (!ast::is_valid_id(id)) {
       id = "a_";
       for (char c : n) id += (word_char(c) || c == '.' || c == '-') ? c : '_';
     }

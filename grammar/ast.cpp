@@ -68,6 +68,15 @@ claim_extras& claim::extras() {
   return *extras_;
 }
 
+bool is_valid_id(std::string_view id) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  auto rest = [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; };
+  if (id.empty() || !alpha(id[0])) return false;
+  for (char c : id.substr(1))
+    if (!rest(c)) return false;
+  return true;
+}
+
 source_range label_range(const claim& c) {
   if (c.label_col == 0) return {c.range.file, 0, 0, 0, 0};
   // Ids are ASCII, so their length in bytes is their length in columns.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -112,6 +113,9 @@ struct document {
   std::vector<item> items;           ///< headings, root claims and includes in order
   std::vector<comment> comments;     ///< every comment, in order
 };
+
+/// True when `id` is a valid author id: `[A-Za-z_][A-Za-z0-9_.-]*`.
+bool is_valid_id(std::string_view id);
 
 /// Where the claim's `[id]` or `@id` is written (line 0 when it has neither).
 source_range label_range(const claim& c);

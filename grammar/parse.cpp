@@ -53,15 +53,6 @@ ast::relation relation_of(char c) {
   }
 }
 
-bool valid_id(std::string_view id) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  auto rest = [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; };
-  if (id.empty() || !alpha(id[0])) return false;
-  for (char c : id.substr(1))
-    if (!rest(c)) return false;
-  return true;
-}
-
 // Describes the input at a failure point for "found ..." in messages.
 std::string describe_found(std::string_view rest) {
   if (rest.empty()) return "the end of the line";
@@ -598,7 +589,7 @@ class outline_parser {
     }
     if (cc.label) {
       c.label_col = col_at(base);
-      if (!valid_id(*cc.label)) {
+      if (!ast::is_valid_id(*cc.label)) {
         error(span(base, base + cc.label->size() + 2), "malformed-id",
               fmt::format("malformed id '[{}]': an id starts with a letter or '_' and has only "
                           "letters, digits, '_', '.' and '-' (write \\[ to start the text with "
