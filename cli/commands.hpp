@@ -40,6 +40,8 @@ action setup_check(CLI::App& app);
 action setup_stats(CLI::App& app);
 /// `argmap eval`.
 action setup_eval(CLI::App& app);
+/// `argmap fmt`.
+action setup_fmt(CLI::App& app);
 /// `argmap import`.
 action setup_import(CLI::App& app);
 /// `argmap export`.

@@ -282,7 +282,13 @@ class outline_parser {
       if (bad_bytes()) continue;
       std::string_view content = trim(line_);
       if (content == "---") break;
-      if (content.empty() || content.starts_with("//")) continue;
+      if (content.empty()) continue;
+      if (content.starts_with("//")) {
+        // Kept, like every comment, so that the formatter loses nothing.
+        std::size_t at = static_cast<std::size_t>(content.data() - line_.data());
+        result_.doc.comments.push_back({span(at, at + content.size()), false, std::string(content)});
+        continue;
+      }
       std::size_t lead = static_cast<std::size_t>(content.data() - line_.data());
       syntax::pair p;
       syntax_failure why;

@@ -1,0 +1,86 @@
+// argmap fmt FILE... [--check] [--diff]     argmap fmt -   (standard input to standard output)
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "engine/format.hpp"
+#include "render/output.hpp"
+
+namespace argmap::cli {
+
+namespace {
+
+struct fmt_args {
+  std::vector<std::string> files;
+  bool check = false;
+  bool diff = false;
+};
+
+int run_fmt(const fmt_args& args) {
+  int code = exit_ok;
+  for (const std::string& file : args.files) {
+    std::string text;
+    if (file == "-") {
+      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      disk_loader loader;
+      std::string why;
+      if (!loader.read(file, text, why)) {
+        std::cerr << "argmap: error: cannot read '" << file << "': " << why << "\n";
+        code = exit_io;
+        continue;
+      }
+    }
+    std::string name = file == "-" ? "<stdin>" : file;
+    std::vector<diagnostic> diagnostics;
+    std::optional<std::string> formatted = format_text(name, text, diagnostics);
+    if (!formatted) {
+      // A file with errors is never touched.
+      std::cerr << format_human(diagnostics, false)
+                << summary(count(diagnostics, severity::error), count(diagnostics, severity::warning), 1)
+                << "\n";
+      if (code == exit_ok) code = exit_problems;
+      continue;
+    }
+    bool changed = *formatted != text;
+    if (args.diff) std::cout << unified_diff(name, text, *formatted);
+    if (args.check) {
+      if (changed) {
+        if (!args.diff) std::cout << name << "\n";
+        if (code == exit_ok) code = exit_problems;
+      }
+      continue;
+    }
+    if (args.diff) continue;
+    if (file == "-") {
+      std::cout << *formatted;
+    } else if (changed) {
+      std::string error;
+      if (!render::write_atomically(file, *formatted, error)) {
+        std::cerr << "argmap: error: " << error << "\n";
+        code = exit_io;
+      }
+    }
+  }
+  std::cout.flush();
+  return code;
+}
+
+}  // namespace
+
+action setup_fmt(CLI::App& app) {
+  auto args = std::make_shared<fmt_args>();
+  app.add_option("files", args->files,
+                 "argument files to format in place ('-' formats standard input to standard output)")
+      ->required();
+  app.add_flag("--check", args->check,
+               "write nothing; list the files that are not formatted and exit 1 if any");
+  app.add_flag("--diff", args->diff, "write nothing; print a unified diff of what would change");
+  return [args] { return run_fmt(*args); };
+}
+
+}  // namespace argmap::cli

@@ -1,0 +1,322 @@
+#include "engine/format.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "grammar/parse.hpp"
+
+namespace argmap {
+
+namespace {
+
+bool is_marker(char c) { return c == '+' || c == '-' || c == '~' || c == '!' || c == '&'; }
+
+bool escapable(char c) {
+  return is_marker(c) || c == '[' || c == '{' || c == '#' || c == '@' || c == '\\';
+}
+
+bool tag_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         c == '-' || c == '_';
+}
+
+// Positions of '#' in `text` that the parser would read as trailing tags.
+std::set<std::size_t> trailing_tag_hashes(const std::string& text) {
+  std::set<std::size_t> hashes;
+  std::size_t end = text.size();
+  for (;;) {
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    std::size_t s = end;
+    while (s > 0 && tag_byte(text[s - 1])) --s;
+    if (s == end || s == 0 || text[s - 1] != '#') break;
+    std::size_t hash = s - 1;
+    if (hash > 0 && text[hash - 1] != ' ' && text[hash - 1] != '\t') break;
+    hashes.insert(hash);
+    end = hash;
+  }
+  return hashes;
+}
+
+// Claim text written so that it parses back to itself.
+std::string escape_text(const std::string& text, bool root) {
+  std::set<std::size_t> tags = trailing_tag_hashes(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool first = i == 0;
+    if (c == '{' || tags.count(i) || (first && (c == '[' || c == '@')) ||
+        (first && root && (is_marker(c) || c == '#'))) {
+      out += '\\';
+    } else if (c == '\\' && i + 1 < text.size() && escapable(text[i + 1])) {
+      out += '\\';  // a literal backslash before a character it would escape
+    }
+    out += c;
+  }
+  return out;
+}
+
+// An attribute value: bare when the grammar reads it back as the same word.
+std::string value_text(const std::string& v) {
+  bool bare = !v.empty();
+  for (char c : v)
+    if (c == ' ' || c == '\t' || c == ',' || c == '{' || c == '}' || c == '"') bare = false;
+  if (bare) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A front-matter value: the rest of the line, unless trimming would change it.
+std::string front_matter_value(const std::string& v) {
+  bool bare = !v.empty() && v.front() != ' ' && v.front() != '\t' && v.back() != ' ' &&
+              v.back() != '\t' && v.front() != '"';
+  return bare ? v : quoted(v);
+}
+
+// One output line and where it came from.
+struct line {
+  std::uint32_t source = 0;  // source line number
+  int depth = 0;             // outline depth of a claim line; 0 for top-level lines
+  bool heading = false;
+  std::string text;
+};
+
+class formatter {
+ public:
+  formatter(const ast::document& doc, const std::vector<bool>& blank_before)
+      : doc_(doc), blank_before_(blank_before) {}
+
+  std::string run() {
+    std::vector<line> body;
+    for (const ast::item& it : doc_.items) {
+      if (const auto* h = std::get_if<ast::heading>(&it)) {
+        body.push_back({h->range.line, 0, true, std::string(h->level, '#') + " " + h->title});
+      } else if (const auto* inc = std::get_if<ast::include>(&it)) {
+        body.push_back({inc->range.line, 0, false, "include " + quoted(inc->path)});
+      } else {
+        claim(std::get<ast::claim>(it), 0, body);
+      }
+    }
+    std::string out = front_matter();
+    std::vector<const ast::comment*> comments;
+    for (const ast::comment& c : doc_.comments)
+      if (!doc_.has_front_matter || c.range.line > doc_.meta.range.end_line) comments.push_back(&c);
+    // Merge comments into the body by source line.
+    std::size_t next_comment = 0;
+    bool first = true;  // no blank line before the first entry (the front matter ends with one)
+    auto emit = [&](const std::string& text, std::uint32_t source, bool heading, bool top) {
+      bool blank = !first && (heading || (top && source < blank_before_.size() && blank_before_[source]));
+      if (blank) out += "\n";
+      out += text + "\n";
+      first = false;
+    };
+    for (std::size_t i = 0; i <= body.size(); ++i) {
+      std::uint32_t until = i < body.size() ? body[i].source : UINT32_MAX;
+      while (next_comment < comments.size() && comments[next_comment]->range.line < until) {
+        const ast::comment& c = *comments[next_comment++];
+        // An indented comment takes the indentation of the claim line after it.
+        int depth = (c.range.col > 1 && i < body.size()) ? body[i].depth : 0;
+        std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+        std::string text;
+        std::size_t start = 0;
+        bool first_line = true;
+        while (start <= c.text.size()) {
+          std::size_t nl = c.text.find('\n', start);
+          if (nl == std::string::npos) nl = c.text.size();
+          text += (first_line ? "" : "\n") + indent + (first_line ? "" : "   ") +
+                  c.text.substr(start, nl - start);
+          first_line = false;
+          start = nl + 1;
+        }
+        emit(text, c.range.line, false, depth == 0);
+      }
+      if (i == body.size()) break;
+      emit(std::string(static_cast<std::size_t>(body[i].depth) * 2, ' ') + body[i].text,
+           body[i].source, body[i].heading, body[i].depth == 0);
+    }
+    return out;
+  }
+
+ private:
+  std::string front_matter() {
+    if (!doc_.has_front_matter) return "";
+    std::string out = "---\n";
+    std::vector<std::pair<std::uint32_t, std::string>> lines;
+    for (const ast::attribute& a : doc_.meta.entries)
+      lines.emplace_back(a.range.line, a.key + ": " + front_matter_value(a.value));
+    for (const ast::comment& c : doc_.comments)
+      if (c.range.line < doc_.meta.range.end_line) lines.emplace_back(c.range.line, c.text);
+    std::sort(lines.begin(), lines.end());
+    for (const auto& [n, text] : lines) out += text + "\n";
+    out += "---\n";
+    bool more = !doc_.items.empty() ||
+                std::any_of(doc_.comments.begin(), doc_.comments.end(), [&](const ast::comment& c) {
+                  return c.range.line > doc_.meta.range.end_line;
+                });
+    if (more) out += "\n";
+    return out;
+  }
+
+  void claim(const ast::claim& c, int depth, std::vector<line>& out) {
+    std::string text;
+    if (c.rel != ast::relation::root) text += std::string(1, ast::marker_of(c.rel)) + " ";
+    if (c.is_reference) {
+      text += "@" + c.id;
+    } else {
+      if (!c.id.empty()) text += "[" + c.id + "] ";
+      text += escape_text(c.text, c.rel == ast::relation::root && c.id.empty());
+      for (const std::string& t : c.tags()) text += " #" + t;
+      if (!c.attributes().empty()) {
+        text += " {";
+        for (std::size_t i = 0; i < c.attributes().size(); ++i) {
+          const ast::attribute& a = c.attributes()[i];
+          text += (i ? ", " : "") + a.key + ": " + value_text(a.value);
+        }
+        text += "}";
+      }
+    }
+    out.push_back({c.range.line, depth, false, std::move(text)});
+    for (const ast::claim& child : c.children) claim(child, depth + 1, out);
+  }
+
+  const ast::document& doc_;
+  const std::vector<bool>& blank_before_;
+};
+
+// before[n]: source line n (1-based) comes right after a blank line.
+std::vector<bool> blank_lines_before(const std::string& text) {
+  std::vector<bool> before{false, false};  // lines 0 (unused) and 1
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view l(text.data() + pos, nl - pos);
+    before.push_back(l.find_first_not_of(" \t\r") == std::string_view::npos);
+    pos = nl + 1;
+  }
+  return before;
+}
+
+}  // namespace
+
+std::string format_document(const ast::document& doc) {
+  std::vector<bool> none;
+  return formatter(doc, none).run();
+}
+
+std::optional<std::string> format_text(const std::string& name, const std::string& text,
+                                       std::vector<diagnostic>& diagnostics) {
+  source_set sources;
+  sources.files.emplace_back(name, text);
+  parse_result r = parse(sources, 0);
+  diagnostics = std::move(r.diagnostics);
+  for (const diagnostic& d : diagnostics)
+    if (d.level == severity::error) return std::nullopt;
+  std::vector<bool> blank = blank_lines_before(text);
+  return formatter(r.doc, blank).run();
+}
+
+std::string unified_diff(const std::string& name, const std::string& before,
+                         const std::string& after) {
+  if (before == after) return "";
+  auto split = [](const std::string& s) {
+    std::vector<std::string> lines;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      std::size_t nl = s.find('\n', pos);
+      if (nl == std::string::npos) nl = s.size();
+      lines.push_back(s.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    return lines;
+  };
+  std::vector<std::string> a = split(before), b = split(after);
+  std::size_t n = a.size(), m = b.size();
+  // Edit script: a longest common subsequence when the table is affordable,
+  // else the whole file replaced.
+  std::vector<char> ops;  // ' ' keep, '-' delete, '+' insert
+  if (n * m <= 25'000'000) {
+    std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(m + 1, 0));
+    for (std::size_t i = n; i-- > 0;)
+      for (std::size_t j = m; j-- > 0;)
+        lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    std::size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[i] == b[j]) {
+        ops.push_back(' ');
+        ++i, ++j;
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        ops.push_back('-');  // deletions first, as diff(1) prints them
+        ++i;
+      } else {
+        ops.push_back('+');
+        ++j;
+      }
+    }
+  } else {
+    ops.assign(n, '-');
+    ops.insert(ops.end(), m, '+');
+  }
+  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", name, name);
+  // Group changes into hunks with 3 lines of context.
+  std::size_t k = 0, ai = 0, bi = 0;
+  while (k < ops.size()) {
+    if (ops[k] == ' ') {
+      ++k, ++ai, ++bi;
+      continue;
+    }
+    std::size_t start = k, a_start = ai, b_start = bi;
+    std::size_t back = std::min<std::size_t>(3, start);
+    // Extend over changes separated by at most 6 unchanged lines.
+    std::size_t end = k, a_end = ai, b_end = bi;
+    while (end < ops.size()) {
+      if (ops[end] != ' ') {
+        if (ops[end] == '-') ++a_end;
+        else ++b_end;
+        ++end;
+        continue;
+      }
+      std::size_t run = 0;
+      while (end + run < ops.size() && ops[end + run] == ' ') ++run;
+      if (end + run == ops.size() || run > 6) break;
+      end += run, a_end += run, b_end += run;
+    }
+    std::size_t after_ctx = 0;
+    while (end + after_ctx < ops.size() && ops[end + after_ctx] == ' ' && after_ctx < 3) ++after_ctx;
+    std::size_t ha = a_start - back, hb = b_start - back;
+    std::size_t la = (a_end - a_start) + back + after_ctx, lb = (b_end - b_start) + back + after_ctx;
+    out += fmt::format("@@ -{},{} +{},{} @@\n", la ? ha + 1 : ha, la, lb ? hb + 1 : hb, lb);
+    std::size_t x = ha, y = hb;
+    for (std::size_t q = start - back; q < end + after_ctx; ++q) {
+      if (ops[q] == ' ') {
+        out += " " + a[x++] + "\n";
+        ++y;
+      } else if (ops[q] == '-') {
+        out += "-" + a[x++] + "\n";
+      } else {
+        out += "+" + b[y++] + "\n";
+      }
+    }
+    k = end + after_ctx;
+    ai = a_end + after_ctx;
+    bi = b_end + after_ctx;
+  }
+  return out;
+}
+
+}  // namespace argmap

@@ -1,0 +1,34 @@
+#pragma once
+/// \file
+/// The canonical formatter (`argmap fmt`).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "grammar/diagnostic.hpp"
+
+namespace argmap {
+
+/// Formats one parsed file canonically: 2 spaces per level, one space after a
+/// marker, `[id] text #tags {key: value, ...}` on one line (continuation lines
+/// joined, text never re-wrapped), values quoted only when needed, front
+/// matter keys in written order, a blank line before each heading and where
+/// top-level entries were separated by blank lines. Comments, ids, tags,
+/// attributes, escapes (re-derived: a character is escaped exactly where it
+/// would otherwise be syntax) and includes are kept. Idempotent, and the
+/// result parses to the same graph.
+std::string format_document(const ast::document& doc);
+
+/// Formats `text` (a file called `name`; includes are not followed). Returns
+/// nothing when the file has errors, which are then in `diagnostics`.
+std::optional<std::string> format_text(const std::string& name, const std::string& text,
+                                       std::vector<diagnostic>& diagnostics);
+
+/// A unified diff (`--- a/NAME`, `+++ b/NAME`, hunks with 3 lines of context)
+/// from `before` to `after`; empty when they are equal.
+std::string unified_diff(const std::string& name, const std::string& before,
+                         const std::string& after);
+
+}  // namespace argmap
