@@ -18,6 +18,7 @@ namespace argmap::cli {
 
 const std::vector<subcommand>& subcommands() {
   static const std::vector<subcommand> table = {
+      {"build", "render every map under folders, incrementally and in parallel", setup_build},
       {"check", "check argument files and report errors and warnings", setup_check},
       {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad)", setup_eval},
       {"export", "write the abstract framework a map stands for (tgf, apx, i23)", setup_export},

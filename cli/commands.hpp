@@ -34,6 +34,8 @@ struct subcommand {
 /// Every subcommand, in the order `argmap --help` lists them.
 const std::vector<subcommand>& subcommands();
 
+/// `argmap build`.
+action setup_build(CLI::App& app);
 /// `argmap check`.
 action setup_check(CLI::App& app);
 /// `argmap stats`.
