@@ -72,7 +72,7 @@ int run(int argc, char** argv) {
   } catch (...) {
     std::cerr << "argmap: internal error (please report this)\n";
   }
-  return 70;
+  return exit_io;  // 3: I/O or internal error
 }
 
 }  // namespace argmap::cli

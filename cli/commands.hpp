@@ -18,7 +18,7 @@ enum exit_code : int {
   exit_ok = 0,        ///< success, nothing to report
   exit_problems = 1,  ///< the input has errors (or warnings under --werror)
   exit_usage = 2,     ///< the command line is wrong
-  exit_io = 3,        ///< a file could not be read or written
+  exit_io = 3,        ///< a file could not be read or written, or an internal error
 };
 
 /// What a subcommand's setup returns: the action to run after parsing.

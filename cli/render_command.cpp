@@ -31,7 +31,25 @@ struct render_args {
   unsigned wrap = 36;
   bool tag_colors = false;
   std::string eval;
+  std::string depfile;
 };
+
+// A Make-style depfile: the output depends on the map and every file it includes.
+std::string depfile_text(const std::string& output, const checked_map& m) {
+  auto escape = [](const std::string& path) {
+    std::string out;
+    for (char c : path) {
+      if (c == ' ' || c == '#') out += '\\';
+      if (c == '$') out += '$';
+      out += c;
+    }
+    return out;
+  };
+  std::string text = escape(output) + ":";
+  for (const source_file& f : m.map.sources.files)
+    text += " " + escape(std::filesystem::absolute(f.name).lexically_normal().string());
+  return text + "\n";
+}
 
 int run_render(const render_args& args) {
   // The format: -f, else the output's extension, else SVG.
@@ -101,6 +119,10 @@ int run_render(const render_args& args) {
     std::cerr << "argmap: error: " << error << "\n";
     return exit_io;
   }
+  if (!args.depfile.empty() && !render::write_atomically(args.depfile, depfile_text(path, m), error)) {
+    std::cerr << "argmap: error: " << error << "\n";
+    return exit_io;
+  }
   if (stdout_is_terminal()) std::cout << "wrote " << path << "\n";
   return exit_ok;
 }
@@ -134,6 +156,8 @@ action setup_render(CLI::App& app) {
   app.add_option("--eval", args->eval,
                  "show an evaluation: grounded, preferred, stable (sceptical view) or dfquad")
       ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
+  app.add_option("--depfile", args->depfile,
+                 "also write a Make-style depfile: the output depends on the map and its includes");
   app.add_flag("--tag-colors", args->tag_colors,
                "give each tag a colour, and tagged claims a border in their first tag's colour");
   app.add_option("--wrap", args->wrap, "characters per line of claim text (default 36)")
