@@ -288,13 +288,33 @@ std::map<std::size_t, outcome> render_all(const build_args& a, const std::vector
     }
     if (pid > 0) pids.push_back(pid);
   }
-  std::size_t done = 0;
-  for (pid_t pid : pids) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    ++done;
-    if (progress)
-      std::cerr << fmt::format("\r\x1b[K[{}/{}] workers finished", done, pids.size()) << std::flush;
+  // Wait for the workers; on a terminal, show how far they got (each writes a
+  // line per finished map) and a map being rendered now.
+  std::vector<bool> running(pids.size(), true);
+  std::size_t alive = pids.size();
+  while (alive > 0) {
+    for (std::size_t w = 0; w < pids.size(); ++w) {
+      int status = 0;
+      if (running[w] && waitpid(pids[w], &status, progress ? WNOHANG : 0) == pids[w]) {
+        running[w] = false;
+        --alive;
+      }
+    }
+    if (!progress || alive == 0) continue;
+    std::size_t finished = 0, current = todo.size();
+    for (unsigned w = 0; w < workers; ++w) {
+      std::ifstream in(tmp / fmt::format("worker-{}.jsonl", w));
+      std::size_t lines = static_cast<std::size_t>(
+          std::count(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), '\n'));
+      finished += lines;
+      std::size_t next = w + lines * workers;  // the map this worker is on now
+      if (next < todo.size()) current = std::min(current, next);
+    }
+    if (current < todo.size())
+      std::cerr << fmt::format("\r\x1b[K[{}/{}] rendering {}", finished + 1, todo.size(),
+                               jobs[todo[current]].relative)
+                << std::flush;
+    usleep(100'000);
   }
   if (progress) std::cerr << "\r\x1b[K" << std::flush;
   for (unsigned w = 0; w < workers; ++w) {
