@@ -21,7 +21,7 @@ const std::vector<subcommand>& subcommands() {
       {"build", "render every map under folders, incrementally and in parallel", setup_build},
       {"check", "check argument files and report errors and warnings", setup_check},
       {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad)", setup_eval},
-      {"export", "write the abstract framework a map stands for (tgf, apx, i23)", setup_export},
+      {"export", "write a map as JSON, AIF, Argdown, Markdown, GraphML or a framework", setup_export},
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
       {"import", "turn an abstract framework (tgf, apx, i23) into an argument map", setup_import},
       {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},

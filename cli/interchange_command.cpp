@@ -10,6 +10,12 @@
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "engine/af_format.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/interchange/aif.hpp"
+#include "engine/interchange/argdown.hpp"
+#include "engine/interchange/graphml.hpp"
+#include "engine/interchange/json.hpp"
+#include "engine/interchange/markdown.hpp"
 #include "engine/translate.hpp"
 #include "render/output.hpp"
 
@@ -21,6 +27,7 @@ struct interchange_args {
   std::string file;
   std::string format;
   std::string output = "-";
+  std::string eval;
 };
 
 // Writes to standard output ("-") or atomically to a file.
@@ -67,9 +74,26 @@ int run_import(const interchange_args& args) {
 int run_export(const interchange_args& args) {
   checked_map m = check_input(args.file, {});
   if (int code = report_unusable(m)) return code;
-  translation t = translate(m.graph);
-  named_framework f{t.names, std::move(t.af)};
-  return emit(args.output, write_af(f, *af_format_from_name(args.format)));
+  if (auto af = af_format_from_name(args.format)) {
+    translation t = translate(m.graph);
+    named_framework f{t.names, std::move(t.af)};
+    return emit(args.output, write_af(f, *af));
+  }
+  if (args.format == "json") {
+    std::optional<evaluation> e;
+    if (!args.eval.empty()) {
+      e = evaluate(m.graph, *semantics_from_name(args.eval));
+      if (!e->error.empty()) {
+        std::cerr << "argmap: error: --eval: " << e->error << "\n";
+        return exit_problems;
+      }
+    }
+    return emit(args.output, export_json(m.graph, m.map.sources.files, e ? &*e : nullptr));
+  }
+  if (args.format == "aif") return emit(args.output, export_aif(m.graph));
+  if (args.format == "argdown") return emit(args.output, export_argdown(m.graph));
+  if (args.format == "markdown") return emit(args.output, export_markdown(m.graph));
+  return emit(args.output, export_graphml(m.graph));
 }
 
 }  // namespace
@@ -88,9 +112,12 @@ action setup_export(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
   app.add_option("--to", args->format,
-                 "tgf, apx or i23: the abstract framework argmap evaluates (docs/evaluation.md)")
+                 "json, aif, argdown, markdown, graphml, or tgf/apx/i23 (the abstract framework "
+                 "argmap evaluates, docs/evaluation.md)")
       ->required()
-      ->check(CLI::IsMember({"tgf", "apx", "i23"}));
+      ->check(CLI::IsMember({"json", "aif", "argdown", "markdown", "graphml", "tgf", "apx", "i23"}));
+  app.add_option("--eval", args->eval, "with --to json: include an evaluation")
+      ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
   app.add_option("-o,--output", args->output, "the file to write (default: standard output)");
   return [args] { return run_export(*args); };
 }
