@@ -23,7 +23,7 @@ const std::vector<subcommand>& subcommands() {
       {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad)", setup_eval},
       {"export", "write a map as JSON, AIF, Argdown, Markdown, GraphML or a framework", setup_export},
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
-      {"import", "turn an abstract framework (tgf, apx, i23) into an argument map", setup_import},
+      {"import", "turn AIF or an abstract framework (tgf, apx, i23) into an argument map", setup_import},
       {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };

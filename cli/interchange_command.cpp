@@ -12,6 +12,7 @@
 #include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/interchange/aif.hpp"
+#include "engine/interchange/aif_import.hpp"
 #include "engine/interchange/argdown.hpp"
 #include "engine/interchange/graphml.hpp"
 #include "engine/interchange/json.hpp"
@@ -58,6 +59,15 @@ int run_import(const interchange_args& args) {
     }
   }
   std::string error;
+  if (args.format == "aif") {
+    auto imported = import_aif(text, error);
+    if (!imported) {
+      std::cerr << args.file << ": error: " << error << "\n";
+      return exit_problems;
+    }
+    for (const std::string& note : imported->notes) std::cerr << args.file << ": note: " << note << "\n";
+    return emit(args.output, imported->map);
+  }
   auto f = read_af(text, *af_format_from_name(args.format), error);
   if (!f) {
     std::cerr << args.file << ":" << error << "\n";
@@ -101,9 +111,9 @@ int run_export(const interchange_args& args) {
 action setup_import(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
-  app.add_option("--from", args->format, "tgf, apx or i23 (ICCMA 2023 'p af N')")
+  app.add_option("--from", args->format, "aif (AIF JSON or xAIF), tgf, apx or i23 (ICCMA 2023 'p af N')")
       ->required()
-      ->check(CLI::IsMember({"tgf", "apx", "i23"}));
+      ->check(CLI::IsMember({"aif", "tgf", "apx", "i23"}));
   app.add_option("-o,--output", args->output, "the argmap file to write (default: standard output)");
   return [args] { return run_import(*args); };
 }

@@ -40,24 +40,6 @@ std::set<std::size_t> trailing_tag_hashes(const std::string& text) {
   return hashes;
 }
 
-// Claim text written so that it parses back to itself.
-std::string escape_text(const std::string& text, bool root) {
-  std::set<std::size_t> tags = trailing_tag_hashes(text);
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool first = i == 0;
-    if (c == '{' || tags.count(i) || (first && (c == '[' || c == '@')) ||
-        (first && root && (is_marker(c) || c == '#'))) {
-      out += '\\';
-    } else if (c == '\\' && i + 1 < text.size() && escapable(text[i + 1])) {
-      out += '\\';  // a literal backslash before a character it would escape
-    }
-    out += c;
-  }
-  return out;
-}
-
 // An attribute value: bare when the grammar reads it back as the same word.
 std::string value_text(const std::string& v) {
   bool bare = !v.empty();
@@ -179,7 +161,7 @@ class formatter {
       text += "@" + c.id;
     } else {
       if (!c.id.empty()) text += "[" + c.id + "] ";
-      text += escape_text(c.text, c.rel == ast::relation::root && c.id.empty());
+      text += escape_claim_text(c.text, c.rel == ast::relation::root && c.id.empty());
       for (const std::string& t : c.tags()) text += " #" + t;
       if (!c.attributes().empty()) {
         text += " {";
@@ -213,6 +195,24 @@ std::vector<bool> blank_lines_before(const std::string& text) {
 }
 
 }  // namespace
+
+std::string escape_claim_text(const std::string& text, bool root) {
+  std::set<std::size_t> tags = trailing_tag_hashes(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool first = i == 0;
+    if (c == '{' || tags.count(i) || (first && (c == '[' || c == '@')) ||
+        (first && root && (is_marker(c) || c == '#'))) {
+      out += '\\';
+    } else if (c == '\\' && i + 1 < text.size() && escapable(text[i + 1])) {
+      out += '\\';  // a literal backslash before a character it would escape
+    }
+    out += c;
+  }
+  return out;
+}
+
 
 std::string format_document(const ast::document& doc) {
   std::vector<bool> none;

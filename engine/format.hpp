@@ -11,6 +11,11 @@
 
 namespace argmap {
 
+/// Claim text escaped so that it parses back to itself on a claim line:
+/// `{`, trailing `#words`, a leading `[` or `@` (and, for an unlabelled root,
+/// a leading marker or `#`), and backslashes before escapable characters.
+std::string escape_claim_text(const std::string& text, bool root);
+
 /// Formats one parsed file canonically: 2 spaces per level, one space after a
 /// marker, `[id] text #tags {key: value, ...}` on one line (continuation lines
 /// joined, text never re-wrapped), values quoted only when needed, front

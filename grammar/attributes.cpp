@@ -11,8 +11,8 @@ namespace argmap {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> known_keys = {
-    "weight", "status", "basis", "source", "url", "quote", "note", "color"};
+constexpr std::array<std::string_view, 9> known_keys = {
+    "weight", "status", "basis", "source", "url", "quote", "note", "color", "scheme"};
 
 constexpr std::array<std::string_view, 3> statuses = {"accepted", "rejected", "assumed"};
 
@@ -79,7 +79,7 @@ std::optional<std::string> check_attribute_value(std::string_view key, std::stri
           "'#rrggbbaa', not '{}'",
           value);
     }
-  } else if (key == "source" || key == "url" || key == "quote" || key == "note") {
+  } else if (key == "source" || key == "url" || key == "quote" || key == "note" || key == "scheme") {
     if (value.empty()) return fmt::format("{} must not be empty", key);
   }
   return std::nullopt;

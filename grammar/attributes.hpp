@@ -10,7 +10,7 @@
 namespace argmap {
 
 /// True for the keys argmap gives a meaning to: weight, status, basis, source,
-/// url, quote, note, color.
+/// url, quote, note, color, scheme.
 bool is_known_attribute(std::string_view key);
 
 /// The values `status` accepts: accepted, rejected, assumed.

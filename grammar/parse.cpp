@@ -633,7 +633,7 @@ class outline_parser {
     if (!is_known_attribute(a.key)) {
       warning(a.range, "unknown-attribute",
               fmt::format("unknown attribute '{}' (known: weight, status, basis, source, url, "
-                          "quote, note, color); it is kept but has no effect",
+                          "quote, note, color, scheme); it is kept but has no effect",
                           a.key));
       return;
     }

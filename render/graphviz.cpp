@@ -368,6 +368,11 @@ class drawing {
           "</TR></TABLE></TD></TR>",
           bar, s);
     }
+    if (auto scheme = c.attribute("scheme")) {
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\"><I>scheme: {}</I></FONT></TD></TR>",
+          t_.muted, escape_html(*scheme));
+    }
     if (auto quote = c.attribute("quote")) {
       std::string q;
       for (const std::string& line : wrap("\u201c" + std::string(*quote) + "\u201d", o_.wrap + 4))

@@ -89,7 +89,7 @@ TEST_CASE("attribute values: numbers, bare words, quoted strings with escapes") 
 TEST_CASE("an unknown attribute is kept with a warning") {
   CHECK(diags_of("A {mood: calm}\n") ==
         "t.arg:1:4: warning: unknown attribute 'mood' (known: weight, status, basis, source, "
-        "url, quote, note, color); it is kept but has no effect\n"
+        "url, quote, note, color, scheme); it is kept but has no effect\n"
         "    1 | A {mood: calm}\n"
         "      |    ^~~~~~~~~~\n");
 }

@@ -1,0 +1,241 @@
+#include "engine/interchange/aif_import.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/format.hpp"
+#include "grammar/ast.hpp"
+
+namespace argmap {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string id_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  return "";
+}
+
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  // Collapse runs of spaces and trim.
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string quoted(const std::string& v) {
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+struct node {
+  std::string id, type, text, scheme;
+  std::vector<std::size_t> in, out;  // node indexes
+};
+
+// Line and column of byte `at` in `text`.
+std::string where(const std::string& text, std::size_t at) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return fmt::format("line {}, column {}", line, col);
+}
+
+}  // namespace
+
+std::optional<import_result> import_aif(const std::string& text, std::string& error) {
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    std::size_t colon = what.find("syntax error");
+    error = where(text, e.byte > 0 ? e.byte - 1 : 0) + ": malformed JSON: " +
+            (colon == std::string::npos ? what : what.substr(colon));
+    return std::nullopt;
+  }
+  std::string prefix;
+  if (doc.is_object() && doc.contains("AIF")) {
+    doc = doc["AIF"];
+    prefix = "/AIF";
+  }
+  if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) {
+    error = prefix + "/nodes: expected an array of AIF nodes";
+    return std::nullopt;
+  }
+  std::vector<node> nodes;
+  std::map<std::string, std::size_t> by_id;
+  for (std::size_t k = 0; k < doc["nodes"].size(); ++k) {
+    const json& n = doc["nodes"][k];
+    std::string pointer = fmt::format("{}/nodes/{}", prefix, k);
+    if (!n.is_object() || !n.contains("nodeID") || id_text(n["nodeID"]).empty()) {
+      error = pointer + ": a node needs a string or integer nodeID";
+      return std::nullopt;
+    }
+    node x;
+    x.id = id_text(n["nodeID"]);
+    x.type = n.value("type", "");
+    x.text = n.contains("text") && n["text"].is_string() ? one_line(n["text"].get<std::string>()) : "";
+    if (n.contains("scheme") && n["scheme"].is_string()) x.scheme = n["scheme"].get<std::string>();
+    if (!by_id.emplace(x.id, nodes.size()).second) {
+      error = pointer + "/nodeID: '" + x.id + "' is used by two nodes";
+      return std::nullopt;
+    }
+    nodes.push_back(std::move(x));
+  }
+  const json& edges = doc.contains("edges") ? doc["edges"] : json::array();
+  if (!edges.is_array()) {
+    error = prefix + "/edges: expected an array of AIF edges";
+    return std::nullopt;
+  }
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const json& e = edges[k];
+    std::string pointer = fmt::format("{}/edges/{}", prefix, k);
+    for (const char* end : {"fromID", "toID"}) {
+      if (!e.is_object() || !e.contains(end) || !by_id.count(id_text(e[end]))) {
+        error = fmt::format("{}/{}: {} is not a node", pointer, end,
+                            e.is_object() && e.contains(end) ? "'" + id_text(e[end]) + "'" : "it");
+        return std::nullopt;
+      }
+    }
+    std::size_t from = by_id[id_text(e["fromID"])], to = by_id[id_text(e["toID"])];
+    nodes[from].out.push_back(to);
+    nodes[to].in.push_back(from);
+  }
+
+  // Claim ids.
+  std::map<std::size_t, std::string> claim_id;
+  std::set<std::string> used;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    if (nodes[k].type != "I") continue;
+    std::string id = ast::is_valid_id(nodes[k].id) ? nodes[k].id : "n" + nodes[k].id;
+    if (!ast::is_valid_id(id)) {
+      id = "n";
+      for (char c : nodes[k].id) id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    }
+    std::string unique = id;
+    for (int n = 2; used.count(unique); ++n) unique = id + "_" + std::to_string(n);
+    used.insert(unique);
+    claim_id[k] = unique;
+  }
+  import_result r;
+  std::map<std::string, std::size_t> skipped;
+  std::map<std::size_t, std::vector<std::string>> notes;  // claim -> rephrases
+  // An inference node's premises (I-nodes pointing into it) and its target.
+  auto premises = [&](std::size_t k) {
+    std::vector<std::size_t> p;
+    for (std::size_t from : nodes[k].in)
+      if (nodes[from].type == "I") p.push_back(from);
+    return p;
+  };
+  auto target = [&](std::size_t k) -> std::optional<std::size_t> {
+    for (std::size_t to : nodes[k].out)
+      if (nodes[to].type == "I" || nodes[to].type == "RA" || nodes[to].type == "CA") return to;
+    return std::nullopt;
+  };
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const std::string& t = nodes[k].type;
+    if (t == "I" || t == "RA" || t == "CA") continue;
+    if (t == "MA") {
+      auto p = premises(k);
+      auto to = target(k);
+      if (!p.empty() && to && nodes[*to].type == "I")
+        notes[*to].push_back("rephrases @" + claim_id[p.front()]);
+      continue;
+    }
+    ++skipped[t.empty() ? "untyped" : t];
+  }
+  for (const auto& [type, n] : skipped)
+    r.notes.push_back(fmt::format("skipped {} {} node{} (dialogue and other non-argument nodes)", n, type,
+                                  n == 1 ? "" : "s"));
+
+  // Lines under an inference node: its undercuts (CA nodes pointing at it), recursively.
+  std::function<void(std::size_t, int, std::string&)> undercuts = [&](std::size_t inf, int depth,
+                                                                      std::string& out) {
+    for (std::size_t from : nodes[inf].in) {
+      if (nodes[from].type != "CA" || target(from) != inf) continue;
+      auto p = premises(from);
+      if (p.empty()) continue;
+      std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+      out += indent + "~ @" + claim_id[p.front()] + "\n";
+      for (std::size_t q = 1; q < p.size(); ++q) out += indent + "& @" + claim_id[p[q]] + "\n";
+      undercuts(from, depth + 1, out);
+    }
+  };
+  // Scheme names of RA/CA nodes, kept on the first premise (a reference line
+  // cannot carry attributes).
+  std::map<std::size_t, std::vector<std::string>> schemes;
+  for (std::size_t inf = 0; inf < nodes.size(); ++inf) {
+    if ((nodes[inf].type != "RA" && nodes[inf].type != "CA") || nodes[inf].scheme.empty()) continue;
+    auto p = premises(inf);
+    if (p.empty()) continue;
+    auto& list = schemes[p.front()];
+    if (std::find(list.begin(), list.end(), nodes[inf].scheme) == list.end())
+      list.push_back(nodes[inf].scheme);
+  }
+  auto joined = [](const std::vector<std::string>& parts) {
+    std::string s;
+    for (const std::string& x : parts) s += (s.empty() ? "" : "; ") + x;
+    return s;
+  };
+  std::string out = "// Imported from AIF: every claim at the top level, relations by reference.\n";
+  std::size_t self = 0;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    if (nodes[k].type != "I") continue;
+    out += "[" + claim_id[k] + "] " +
+           escape_claim_text(nodes[k].text.empty() ? "(no text)" : nodes[k].text, false);
+    std::vector<std::string> attributes;
+    if (notes.count(k)) attributes.push_back("note: " + quoted(joined(notes[k])));
+    if (schemes.count(k)) attributes.push_back("scheme: " + quoted(joined(schemes[k])));
+    if (!attributes.empty()) {
+      out += " {" + attributes.front();
+      for (std::size_t a = 1; a < attributes.size(); ++a) out += ", " + attributes[a];
+      out += "}";
+    }
+    out += "\n";
+    // Inference nodes concluding in this claim, in node order.
+    for (std::size_t inf = 0; inf < nodes.size(); ++inf) {
+      const std::string& t = nodes[inf].type;
+      if ((t != "RA" && t != "CA") || target(inf) != k) continue;
+      auto p = premises(inf);
+      p.erase(std::remove(p.begin(), p.end(), k), p.end());  // a claim cannot relate to itself
+      if (p.empty()) {
+        ++self;
+        continue;
+      }
+      out += std::string("  ") + (t == "RA" ? "+" : "-") + " @" + claim_id[p.front()] + "\n";
+      for (std::size_t q = 1; q < p.size(); ++q) out += "  & @" + claim_id[p[q]] + "\n";
+      undercuts(inf, 2, out);
+    }
+  }
+  if (self) r.notes.push_back(fmt::format("skipped {} relation{} of a claim to itself", self, self == 1 ? "" : "s"));
+  std::vector<diagnostic> ds;
+  auto formatted = format_text("import.arg", out, ds);
+  r.map = formatted ? *formatted : out;
+  return r;
+}
+
+}  // namespace argmap

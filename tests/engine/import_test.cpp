@@ -1,0 +1,121 @@
+// AIF import on AIF documents written by hand after AIFdb's JSON format.
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/interchange/aif.hpp"
+#include "engine/interchange/aif_import.hpp"
+#include "engine/stats.hpp"
+#include "helpers.hpp"
+
+using argmap::test::check;
+
+namespace {
+
+std::string read(const std::string& name) {
+  std::ifstream in(std::string(SOURCE_DIR) + "/tests/golden/interchange/" + name);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// (kind, premise texts, target text or "inference") for every RA/CA node of an AIF document.
+std::multiset<std::string> relations(const std::string& aif) {
+  auto j = nlohmann::json::parse(aif);
+  if (j.contains("AIF")) j = j["AIF"];
+  std::map<std::string, nlohmann::json> nodes;
+  for (const auto& n : j["nodes"]) nodes[n["nodeID"].dump()] = n;
+  std::multiset<std::string> out;
+  for (const auto& [id, n] : nodes) {
+    std::string type = n["type"];
+    if (type != "RA" && type != "CA") continue;
+    std::set<std::string> premises;
+    std::string target;
+    for (const auto& e : j["edges"]) {
+      if (e["toID"].dump() == id && nodes[e["fromID"].dump()]["type"] == "I")
+        premises.insert(nodes[e["fromID"].dump()]["text"]);
+      if (e["fromID"].dump() == id) {
+        const auto& t = nodes[e["toID"].dump()];
+        target = t["type"] == "I" ? t["text"].get<std::string>() : "an inference";
+      }
+    }
+    std::string line = type + ":";
+    for (const std::string& p : premises) line += " " + p + ";";
+    out.insert(line + " -> " + target);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes, schemes") {
+  std::string error;
+  auto r = argmap::import_aif(read("aifdb.json"), error);
+  REQUIRE(r);
+  CHECK(r->notes == std::vector<std::string>{
+                        "skipped 1 L node (dialogue and other non-argument nodes)",
+                        "skipped 1 TA node (dialogue and other non-argument nodes)",
+                        "skipped 1 YA node (dialogue and other non-argument nodes)"});
+  auto m = check(r->map);
+  CHECK(argmap::format_human(m.diagnostics).find("error") == std::string::npos);
+  auto s = argmap::compute_stats(m.map, m.graph);
+  CHECK(s.claims == 6);
+  CHECK(s.supports == 1);
+  CHECK(s.co_premise_groups == 1);
+  CHECK(s.attacks == 1);
+  CHECK(s.undercuts == 1);
+  CHECK(r->map.find("[n102] Air quality would improve {scheme: \"Argument From Consequences\"}") !=
+        std::string::npos);
+  CHECK(r->map.find("{note: \"rephrases @n106\"}") != std::string::npos);
+}
+
+TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part imports without loss") {
+  std::string error;
+  auto r = argmap::import_aif(read("xaif-cycle.json"), error);
+  REQUIRE(r);
+  auto m = check(r->map);
+  CHECK(m.errors() == 0);
+  auto s = argmap::compute_stats(m.map, m.graph);
+  CHECK(s.claims == 4);
+  CHECK(s.supports == 2);
+  CHECK(s.attacks == 1);
+}
+
+TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
+  for (const char* file : {"aifdb.json", "xaif-cycle.json"}) {
+    CAPTURE(file);
+    std::string original = read(file);
+    std::string error;
+    auto r = argmap::import_aif(original, error);
+    REQUIRE(r);
+    auto m = check(r->map);
+    std::string back = argmap::export_aif(m.graph);
+    auto texts = [](const std::string& aif) {
+      auto j = nlohmann::json::parse(aif);
+      if (j.contains("AIF")) j = j["AIF"];
+      std::multiset<std::string> t;
+      for (const auto& n : j["nodes"])
+        if (n["type"] == "I") t.insert(n["text"].get<std::string>());
+      return t;
+    };
+    CHECK(texts(back) == texts(original));
+    CHECK(relations(back) == relations(original));
+  }
+}
+
+TEST_CASE("bad AIF gives a location and no map") {
+  std::string error;
+  CHECK_FALSE(argmap::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
+  CHECK(error.rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
+  CHECK_FALSE(argmap::import_aif(
+      "{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
+      error));
+  CHECK(error == "/edges/0/toID: '99' is not a node");
+  CHECK_FALSE(argmap::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
+  CHECK(error == "/AIF/nodes/0: a node needs a string or integer nodeID");
+}
