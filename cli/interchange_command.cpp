@@ -16,6 +16,7 @@
 #include "engine/interchange/argdown.hpp"
 #include "engine/interchange/graphml.hpp"
 #include "engine/interchange/json.hpp"
+#include "engine/interchange/kialo.hpp"
 #include "engine/interchange/markdown.hpp"
 #include "engine/translate.hpp"
 #include "render/output.hpp"
@@ -59,8 +60,8 @@ int run_import(const interchange_args& args) {
     }
   }
   std::string error;
-  if (args.format == "aif") {
-    auto imported = import_aif(text, error);
+  if (args.format == "aif" || args.format == "kialo") {
+    auto imported = args.format == "aif" ? import_aif(text, error) : import_kialo(text, error);
     if (!imported) {
       std::cerr << args.file << ": error: " << error << "\n";
       return exit_problems;
@@ -111,9 +112,9 @@ int run_export(const interchange_args& args) {
 action setup_import(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
-  app.add_option("--from", args->format, "aif (AIF JSON or xAIF), tgf, apx or i23 (ICCMA 2023 'p af N')")
+  app.add_option("--from", args->format, "aif (AIF JSON or xAIF), kialo (plain-text export), tgf, apx or i23 (ICCMA 2023 'p af N')")
       ->required()
-      ->check(CLI::IsMember({"aif", "tgf", "apx", "i23"}));
+      ->check(CLI::IsMember({"aif", "kialo", "tgf", "apx", "i23"}));
   app.add_option("-o,--output", args->output, "the argmap file to write (default: standard output)");
   return [args] { return run_import(*args); };
 }

@@ -10,6 +10,7 @@
 
 #include "engine/interchange/aif.hpp"
 #include "engine/interchange/aif_import.hpp"
+#include "engine/interchange/kialo.hpp"
 #include "engine/stats.hpp"
 #include "helpers.hpp"
 
@@ -118,4 +119,31 @@ TEST_CASE("bad AIF gives a location and no map") {
   CHECK(error == "/edges/0/toID: '99' is not a node");
   CHECK_FALSE(argmap::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
   CHECK(error == "/AIF/nodes/0: a node needs a string or integer nodeID");
+}
+
+TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
+  std::string error;
+  auto r = argmap::import_kialo(read("kialo.txt"), error);
+  REQUIRE(r);
+  auto m = check(r->map);
+  CHECK(m.errors() == 0);
+  auto s = argmap::compute_stats(m.map, m.graph);
+  CHECK(s.claims == 7);
+  CHECK(s.supports == 3);
+  CHECK(s.attacks == 5);
+  CHECK(s.references == 2);
+  CHECK(m.graph.metadata.front().value == "Should cities ban cars from their centres?");
+  CHECK(r->map.find("[k1_1_1] The pollution figures come from the 1990s and traffic has changed since.") !=
+        std::string::npos);
+  CHECK(r->map.find("    + @k1_3\n") != std::string::npos);
+}
+
+TEST_CASE("Kialo errors name the line") {
+  std::string error;
+  CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
+  CHECK(error == "line 2: claim 1.2.1 comes before its parent 1.2");
+  CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
+  CHECK(error == "line 2: '-> See 9.' links to no claim");
+  CHECK_FALSE(argmap::import_kialo("Just text.\n", error));
+  CHECK(error == "line 1: expected a numbered claim such as '1. text'");
 }

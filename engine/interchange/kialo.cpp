@@ -1,0 +1,129 @@
+#include "engine/interchange/kialo.hpp"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "engine/format.hpp"
+
+namespace argmap {
+
+namespace {
+
+struct kialo_node {
+  std::string number;  // "1.2.1"
+  std::string parent;  // "1.2"; empty for the thesis
+  char marker = 0;     // '+', '-' or 0 (the thesis)
+  std::string text;
+  std::string link;    // for "-> See 1.1."
+  std::size_t line = 0;
+};
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.pop_back();
+  std::size_t b = s.find_first_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b);
+}
+
+std::string id_of(const std::string& number) {
+  std::string id = "k";
+  for (char c : number) id += c == '.' ? '_' : c;
+  return id;
+}
+
+// "1.2.3. rest" -> number "1.2.3", rest; false when the line has no number.
+bool numbered(const std::string& line, std::string& number, std::string& rest) {
+  std::size_t i = 0;
+  while (i < line.size() && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '.')) ++i;
+  if (i == 0 || line[i - 1] != '.' || (i < line.size() && line[i] != ' ')) return false;
+  number = line.substr(0, i - 1);
+  rest = trim(line.substr(i));
+  return !number.empty() && number.find("..") == std::string::npos;
+}
+
+}  // namespace
+
+std::optional<import_result> import_kialo(const std::string& text, std::string& error) {
+  std::vector<kialo_node> nodes;
+  std::map<std::string, std::size_t> by_number;
+  std::string title;
+  std::size_t pos = 0, line_no = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    if (line.rfind("Discussion Title:", 0) == 0) {
+      title = trim(line.substr(17));
+      continue;
+    }
+    std::string number, rest;
+    if (!numbered(line, number, rest)) {
+      if (nodes.empty()) {
+        error = fmt::format("line {}: expected a numbered claim such as '1. text'", line_no);
+        return std::nullopt;
+      }
+      nodes.back().text += " " + line;  // a continuation of the claim above
+      continue;
+    }
+    kialo_node n;
+    n.number = number;
+    n.line = line_no;
+    std::size_t dot = number.rfind('.');
+    if (dot != std::string::npos) {
+      n.parent = number.substr(0, dot);
+      if (!by_number.count(n.parent)) {
+        error = fmt::format("line {}: claim {} comes before its parent {}", line_no, number, n.parent);
+        return std::nullopt;
+      }
+      n.marker = '+';
+      if (rest.rfind("Pro:", 0) == 0) {
+        rest = trim(rest.substr(4));
+      } else if (rest.rfind("Con:", 0) == 0) {
+        n.marker = '-';
+        rest = trim(rest.substr(4));
+      }
+    }
+    if (rest.rfind("-> See ", 0) == 0) {
+      n.link = trim(rest.substr(7));
+      if (!n.link.empty() && n.link.back() == '.') n.link.pop_back();
+    } else {
+      n.text = rest;
+    }
+    if (!by_number.emplace(number, nodes.size()).second) {
+      error = fmt::format("line {}: claim number {} is used twice", line_no, number);
+      return std::nullopt;
+    }
+    nodes.push_back(std::move(n));
+  }
+  for (const kialo_node& n : nodes) {
+    if (!n.link.empty() && !by_number.count(n.link)) {
+      error = fmt::format("line {}: '-> See {}.' links to no claim", n.line, n.link);
+      return std::nullopt;
+    }
+  }
+  std::string out;
+  if (!title.empty()) out += "---\ntitle: " + title + "\nsource: Kialo\n---\n\n";
+  for (const kialo_node& n : nodes) {
+    std::size_t depth = static_cast<std::size_t>(std::count(n.number.begin(), n.number.end(), '.'));
+    std::string indent(depth * 2, ' ');
+    if (n.marker) indent += std::string(1, n.marker) + " ";
+    if (!n.link.empty()) {
+      out += indent + "@" + id_of(n.link) + "\n";
+    } else {
+      out += indent + "[" + id_of(n.number) + "] " +
+             escape_claim_text(n.text.empty() ? "(no text)" : n.text, false) + "\n";
+    }
+  }
+  import_result r;
+  std::vector<diagnostic> ds;
+  auto formatted = format_text("import.arg", out, ds);
+  r.map = formatted ? *formatted : out;
+  return r;
+}
+
+}  // namespace argmap
