@@ -60,8 +60,10 @@ int run_import(const interchange_args& args) {
     }
   }
   std::string error;
-  if (args.format == "aif" || args.format == "kialo") {
-    auto imported = args.format == "aif" ? import_aif(text, error) : import_kialo(text, error);
+  if (args.format == "aif" || args.format == "kialo" || args.format == "json") {
+    auto imported = args.format == "aif"     ? import_aif(text, error)
+                    : args.format == "kialo" ? import_kialo(text, error)
+                                             : import_json(text, error);
     if (!imported) {
       std::cerr << args.file << ": error: " << error << "\n";
       return exit_problems;
@@ -99,7 +101,7 @@ int run_export(const interchange_args& args) {
         return exit_problems;
       }
     }
-    return emit(args.output, export_json(m.graph, m.map.sources.files, e ? &*e : nullptr));
+    return emit(args.output, export_json(m.graph, m.map, e ? &*e : nullptr));
   }
   if (args.format == "aif") return emit(args.output, export_aif(m.graph));
   if (args.format == "argdown") return emit(args.output, export_argdown(m.graph));
@@ -112,9 +114,9 @@ int run_export(const interchange_args& args) {
 action setup_import(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
-  app.add_option("--from", args->format, "aif (AIF JSON or xAIF), kialo (plain-text export), tgf, apx or i23 (ICCMA 2023 'p af N')")
+  app.add_option("--from", args->format, "json (argmap's own), aif (AIF JSON or xAIF), kialo (plain-text export), tgf, apx or i23 (ICCMA 2023 'p af N')")
       ->required()
-      ->check(CLI::IsMember({"aif", "kialo", "tgf", "apx", "i23"}));
+      ->check(CLI::IsMember({"json", "aif", "kialo", "tgf", "apx", "i23"}));
   app.add_option("-o,--output", args->output, "the argmap file to write (default: standard output)");
   return [args] { return run_import(*args); };
 }

@@ -11,6 +11,7 @@ packages=(
   doctest-dev
   libcli11-dev
   nlohmann-json3-dev
+  python3-jsonschema
 )
 
 missing=()

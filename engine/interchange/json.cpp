@@ -1,12 +1,50 @@
 #include "engine/interchange/json.hpp"
 
+#include <functional>
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
+
+#include "engine/format.hpp"
 
 namespace argmap {
 
-std::string export_json(const argument_graph& g, const std::vector<source_file>& files,
-                        const evaluation* eval) {
-  using json = nlohmann::ordered_json;
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The outline of the map in reading order, included files spliced in.
+void outline_of(const argument_graph& g, const loaded_map& map, std::size_t doc, json& out,
+                std::size_t& heading, const std::unordered_map<const ast::claim*, std::string>& ids) {
+  std::function<void(const ast::claim&, std::size_t)> line = [&](const ast::claim& c, std::size_t depth) {
+    json l;
+    l["depth"] = depth;
+    l["relation"] = ast::name_of(c.rel);
+    l["reference"] = c.is_reference;
+    auto it = ids.find(&c);
+    l["claim"] = c.is_reference ? c.id : (it == ids.end() ? c.id : it->second);
+    out.push_back(l);
+    for (const ast::claim& child : c.children) line(child, depth + 1);
+  };
+  for (const ast::item& it : map.documents[doc].items) {
+    if (std::holds_alternative<ast::heading>(it)) {
+      // Headings are the graph's sections, in the same order; their level is
+      // the nesting in the whole map (an included file's headings nest under
+      // the section of its include line).
+      const section& s = g.sections[heading++];
+      out.push_back({{"heading", s.title}, {"level", s.level}});
+    } else if (const auto* inc = std::get_if<ast::include>(&it)) {
+      if (inc->target >= 0) outline_of(g, map, static_cast<std::size_t>(inc->target), out, heading, ids);
+    } else {
+      line(std::get<ast::claim>(it), 0);
+    }
+  }
+}
+
+}  // namespace
+
+std::string export_json(const argument_graph& g, const loaded_map& map, const evaluation* eval) {
+  const std::vector<source_file>& files = map.sources.files;
   json j;
   j["argmap_json"] = 1;
   j["metadata"] = json::object();
@@ -54,9 +92,103 @@ std::string export_json(const argument_graph& g, const std::vector<source_file>&
   j["contradictions"] = json::array();
   for (const contradiction& c : g.contradictions)
     j["contradictions"].push_back({g.claims[c.a].id, g.claims[c.b].id});
+  std::unordered_map<const ast::claim*, std::string> ids;
+  for (const claim_node& c : g.claims) ids.emplace(c.source, c.id);
+  j["outline"] = json::array();
+  std::size_t heading = 0;
+  if (!map.documents.empty()) outline_of(g, map, 0, j["outline"], heading, ids);
   if (eval && eval->error.empty())
     j["evaluation"] = json::parse(evaluation_json(g, *eval));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace argmap
+
+namespace argmap {
+
+std::optional<import_result> import_json(const std::string& text, std::string& error) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    error = "malformed JSON";
+    return std::nullopt;
+  }
+  auto need = [&](bool ok, const std::string& pointer, const std::string& what) {
+    if (!ok && error.empty()) error = pointer + ": " + what;
+    return ok;
+  };
+  if (!need(doc.is_object() && doc.value("argmap_json", 0) == 1, "/argmap_json",
+            "expected argmap JSON version 1") ||
+      !need(doc.contains("claims") && doc["claims"].is_array(), "/claims", "expected an array") ||
+      !need(doc.contains("outline") && doc["outline"].is_array(), "/outline",
+            "expected an array (argmap export --to json writes one)"))
+    return std::nullopt;
+  std::unordered_map<std::string, const nlohmann::json*> claims;
+  for (std::size_t k = 0; k < doc["claims"].size(); ++k) {
+    const auto& c = doc["claims"][k];
+    std::string pointer = "/claims/" + std::to_string(k);
+    if (!need(c.is_object() && c.contains("id") && c["id"].is_string() && c.contains("text") &&
+                  c["text"].is_string(),
+              pointer, "a claim needs a string id and text"))
+      return std::nullopt;
+    claims[c["id"].get<std::string>()] = &c;
+  }
+  auto quote = [](const std::string& v) {
+    std::string out = "\"";
+    for (char ch : v) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    return out + "\"";
+  };
+  std::string out;
+  if (doc.contains("metadata") && doc["metadata"].is_object() && !doc["metadata"].empty()) {
+    out += "---\n";
+    for (const auto& [key, value] : doc["metadata"].items())
+      out += key + ": " + quote(value.is_string() ? value.get<std::string>() : value.dump()) + "\n";
+    out += "---\n";
+  }
+  static const std::unordered_map<std::string, std::string> markers = {
+      {"root", ""}, {"support", "+ "}, {"attack", "- "}, {"undercut", "~ "},
+      {"contradiction", "! "}, {"co-premise", "& "}};
+  for (std::size_t k = 0; k < doc["outline"].size(); ++k) {
+    const auto& l = doc["outline"][k];
+    std::string pointer = "/outline/" + std::to_string(k);
+    if (l.contains("heading")) {
+      out += "\n" + std::string(l.value("level", 1u), '#') + " " + l["heading"].get<std::string>() + "\n";
+      continue;
+    }
+    std::string relation = l.value("relation", "");
+    std::string id = l.value("claim", "");
+    bool reference = l.value("reference", false);
+    if (!need(markers.count(relation) > 0, pointer + "/relation", "unknown relation '" + relation + "'") ||
+        !need(reference || claims.count(id) > 0, pointer + "/claim", "no claim has id '" + id + "'"))
+      return std::nullopt;
+    std::size_t depth = l.value("depth", 0u);
+    std::string line = std::string(depth * 2, ' ') + markers.at(relation);
+    if (reference) {
+      line += "@" + id;
+    } else {
+      const auto& c = *claims[id];
+      bool user_id = c.value("user_id", true);
+      if (user_id) line += "[" + id + "] ";
+      line += escape_claim_text(c["text"].get<std::string>(), depth == 0 && !user_id);
+      if (c.contains("tags"))
+        for (const auto& t : c["tags"]) line += " #" + t.get<std::string>();
+      if (c.contains("attributes") && c["attributes"].is_object() && !c["attributes"].empty()) {
+        std::string attrs;
+        for (const auto& [key, value] : c["attributes"].items())
+          attrs += (attrs.empty() ? "" : ", ") + key + ": " +
+                   quote(value.is_string() ? value.get<std::string>() : value.dump());
+        line += " {" + attrs + "}";
+      }
+    }
+    out += line + "\n";
+  }
+  import_result r;
+  std::vector<diagnostic> ds;
+  auto formatted = format_text("import.arg", out, ds);
+  r.map = formatted ? *formatted : out;
+  return r;
 }
 
 }  // namespace argmap

@@ -24,7 +24,7 @@ TEST_CASE("JSON export carries every claim, inference, contradiction and the eva
   auto m = check(map);
   REQUIRE(m.errors() == 0);
   auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
-  auto j = nlohmann::json::parse(argmap::export_json(m.graph, m.map.sources.files, &e));
+  auto j = nlohmann::json::parse(argmap::export_json(m.graph, m.map, &e));
   CHECK(j["argmap_json"] == 1);
   CHECK(j["metadata"]["title"] == "T");
   CHECK(j["sections"].size() == 1);
