@@ -14,6 +14,7 @@
 #include "engine/interchange/aif.hpp"
 #include "engine/interchange/aif_import.hpp"
 #include "engine/interchange/argdown.hpp"
+#include "engine/interchange/argdown_import.hpp"
 #include "engine/interchange/graphml.hpp"
 #include "engine/interchange/json.hpp"
 #include "engine/interchange/kialo.hpp"
@@ -60,15 +61,22 @@ int run_import(const interchange_args& args) {
     }
   }
   std::string error;
-  if (args.format == "aif" || args.format == "kialo" || args.format == "json") {
-    auto imported = args.format == "aif"     ? import_aif(text, error)
-                    : args.format == "kialo" ? import_kialo(text, error)
-                                             : import_json(text, error);
+  if (args.format == "aif" || args.format == "kialo" || args.format == "json" ||
+      args.format == "argdown") {
+    auto imported = args.format == "aif"       ? import_aif(text, error)
+                    : args.format == "kialo"   ? import_kialo(text, error)
+                    : args.format == "argdown" ? import_argdown(text, error)
+                                               : import_json(text, error);
     if (!imported) {
       std::cerr << args.file << ": error: " << error << "\n";
       return exit_problems;
     }
-    for (const std::string& note : imported->notes) std::cerr << args.file << ": note: " << note << "\n";
+    // Notes on what was not kept: the first 20, then a count.
+    constexpr std::size_t shown = 20;
+    for (std::size_t k = 0; k < imported->notes.size() && k < shown; ++k)
+      std::cerr << args.file << ": note: " << imported->notes[k] << "\n";
+    if (imported->notes.size() > shown)
+      std::cerr << args.file << ": note: ... and " << imported->notes.size() - shown << " more\n";
     return emit(args.output, imported->map);
   }
   auto f = read_af(text, *af_format_from_name(args.format), error);
@@ -114,9 +122,9 @@ int run_export(const interchange_args& args) {
 action setup_import(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
-  app.add_option("--from", args->format, "json (argmap's own), aif (AIF JSON or xAIF), kialo (plain-text export), tgf, apx or i23 (ICCMA 2023 'p af N')")
+  app.add_option("--from", args->format, "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), tgf, apx or i23 (ICCMA 2023 'p af N')")
       ->required()
-      ->check(CLI::IsMember({"json", "aif", "kialo", "tgf", "apx", "i23"}));
+      ->check(CLI::IsMember({"json", "aif", "argdown", "kialo", "tgf", "apx", "i23"}));
   app.add_option("-o,--output", args->output, "the argmap file to write (default: standard output)");
   return [args] { return run_import(*args); };
 }

@@ -107,9 +107,20 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
 namespace argmap {
 
 std::optional<import_result> import_json(const std::string& text, std::string& error) {
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    error = "malformed JSON";
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++col;
+      }
+    }
+    error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": malformed JSON";
     return std::nullopt;
   }
   auto need = [&](bool ok, const std::string& pointer, const std::string& what) {

@@ -10,6 +10,8 @@
 
 #include "engine/interchange/aif.hpp"
 #include "engine/interchange/aif_import.hpp"
+#include "engine/interchange/argdown.hpp"
+#include "engine/interchange/argdown_import.hpp"
 #include "engine/interchange/kialo.hpp"
 #include "engine/stats.hpp"
 #include "helpers.hpp"
@@ -146,4 +148,45 @@ TEST_CASE("Kialo errors name the line") {
   CHECK(error == "line 2: '-> See 9.' links to no claim");
   CHECK_FALSE(argmap::import_kialo("Just text.\n", error));
   CHECK(error == "line 1: expected a numbered claim such as '1. text'");
+}
+
+TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, undercut, notes") {
+  std::string error;
+  auto r = argmap::import_argdown(read("argdown.argdown"), error);
+  REQUIRE(r);
+  auto m = check(r->map);
+  CHECK(argmap::format_human(m.diagnostics).find("error") == std::string::npos);
+  auto s = argmap::compute_stats(m.map, m.graph);
+  CHECK(s.claims == 12 - 1);  // 10 statements (one anonymous), 1 described argument; the
+                             // premise-conclusion argument is a reason, not a claim
+  CHECK(s.supports == 4);  // Air, Safety, Health argument, and the pcs reason
+  CHECK(s.co_premise_groups == 1);
+  CHECK(s.attacks == 3);  // Old figures, Shops, Ghent
+  CHECK(s.undercuts == 1);
+  CHECK(s.contradictions == 1);
+  CHECK(s.sections == 2);
+  CHECK(r->map.find("[Car-free] The city should make its centre car-free. #proposal #city-policy") !=
+        std::string::npos);
+  CHECK(r->notes == std::vector<std::string>{"line 12: Argdown data ({...}) is not imported"});
+}
+
+TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relations") {
+  auto original = check(read("argdown.argdown").empty() ? "" : "[t] T.\n  + [a] A.\n  - [b] B.\n    - [c] C.\n  ! [d] D.\n");
+  std::string exported = argmap::export_argdown(original.graph);
+  std::string error;
+  auto r = argmap::import_argdown(exported, error);
+  REQUIRE(r);
+  auto back = check(r->map);
+  auto a = argmap::compute_stats(original.map, original.graph);
+  auto b = argmap::compute_stats(back.map, back.graph);
+  CHECK(b.claims == a.claims);
+  CHECK(b.supports == a.supports);
+  CHECK(b.attacks == a.attacks);
+  CHECK(b.contradictions == a.contradictions);
+}
+
+TEST_CASE("Argdown syntax errors name the line") {
+  std::string error;
+  CHECK_FALSE(argmap::import_argdown("  + [A]: no parent\n", error));
+  CHECK(error == "line 1: a relation needs an element above it");
 }

@@ -1,0 +1,357 @@
+#include "engine/interchange/argdown_import.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/format.hpp"
+#include "grammar/ast.hpp"
+
+namespace argmap {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Argdown's backslash escapes resolved.
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) ++i;
+    out += s[i];
+  }
+  return out;
+}
+
+enum class kind { support, attack, undercut, contradiction };
+
+struct relation {
+  std::string from, to;  // node keys
+  kind k;
+};
+
+struct node {
+  std::string key;    // "[title]" or "<title>"
+  std::string id;     // argmap id
+  std::string text;
+  std::vector<std::string> tags;
+  std::vector<std::string> premises;  // for an argument in premise-conclusion form
+  std::string conclusion;
+};
+
+class reader {
+ public:
+  explicit reader(const std::string& text) : text_(text) {}
+
+  std::optional<import_result> run(std::string& error) {
+    std::vector<std::string> lines;
+    std::size_t pos = 0;
+    while (pos <= text_.size()) {
+      std::size_t nl = text_.find('\n', pos);
+      if (nl == std::string::npos) nl = text_.size();
+      lines.push_back(text_.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    std::vector<std::pair<std::size_t, std::string>> stack;  // (indent, node key)
+    std::string argument;  // the argument whose premise-conclusion form is being read
+    int pcs_state = 0;     // 0 none, 1 premises, 2 after the inference line
+    bool in_block_comment = false, in_front_matter = false;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      std::size_t line_no = n + 1;
+      std::string raw = lines[n];
+      if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+      std::string line = trim(raw);
+      if (in_block_comment) {
+        if (line.find("*/") != std::string::npos) in_block_comment = false;
+        continue;
+      }
+      if (line_no == 1 && line == "===") {
+        in_front_matter = true;
+        continue;
+      }
+      if (in_front_matter) {
+        if (line == "===") {
+          in_front_matter = false;
+        } else if (line.rfind("title:", 0) == 0) {
+          title_ = trim(line.substr(6));
+        }
+        continue;
+      }
+      if (line.empty()) {
+        stack.clear();
+        if (pcs_state == 2) pcs_state = 0, argument.clear();
+        continue;
+      }
+      if (line.rfind("//", 0) == 0) continue;
+      if (line.rfind("/*", 0) == 0) {
+        in_block_comment = line.find("*/", 2) == std::string::npos;
+        continue;
+      }
+      std::size_t indent = raw.find_first_not_of(" \t");
+      if (line[0] == '#' && indent == 0 && line.size() > 1 && (line[1] == '#' || line[1] == ' ')) {
+        std::size_t level = line.find_first_not_of('#');
+        heading(level, trim(line.substr(level)));
+        stack.clear();
+        continue;
+      }
+      // Premise-conclusion form: "(1) statement", an inference line "----" or "-- ... --".
+      if (line[0] == '(' && !argument.empty()) {
+        std::size_t close = line.find(')');
+        if (close == std::string::npos) return fail(error, line_no, "expected ')' after the number");
+        std::string key = statement(trim(line.substr(close + 1)), line_no);
+        if (key.empty()) return fail(error, line_no, "expected a statement after the number");
+        // A statement of the premise-conclusion form can have relations of its own.
+        stack.clear();
+        stack.emplace_back(indent, key);
+        if (pcs_state == 1) nodes_[argument].premises.push_back(key);
+        else if (pcs_state == 2) {
+          nodes_[argument].conclusion = key;
+          pcs_state = 1;  // a following premise line starts a new step
+          nodes_[argument].premises.push_back("");  // marks a multi-step argument
+        }
+        continue;
+      }
+      if (line.rfind("--", 0) == 0 && !argument.empty()) {
+        pcs_state = 2;
+        continue;
+      }
+      // A relation line: SYMBOL element.
+      static const std::vector<std::pair<std::string, std::pair<kind, bool>>> symbols = {
+          {"<+", {kind::support, false}}, {"<-", {kind::attack, false}}, {"<_", {kind::undercut, false}},
+          {"+>", {kind::support, true}},  {"->", {kind::attack, true}},  {"_>", {kind::undercut, true}},
+          {"><", {kind::contradiction, false}}, {"+", {kind::support, false}},
+          {"-", {kind::attack, false}},   {"_", {kind::undercut, false}}};
+      bool related = false;
+      for (const auto& [sym, meaning] : symbols) {
+        if (line.rfind(sym, 0) != 0 || line.size() <= sym.size() || line[sym.size()] != ' ') continue;
+        while (!stack.empty() && stack.back().first >= indent) stack.pop_back();
+        if (stack.empty()) return fail(error, line_no, "a relation needs an element above it");
+        std::string child = element(trim(line.substr(sym.size() + 1)), line_no);
+        if (child.empty()) return fail(error, line_no, "expected a statement or an argument");
+        const std::string& parent = stack.back().second;
+        // Incoming: the child relates to the parent; outgoing: the parent to the child.
+        relation r{meaning.second ? parent : child, meaning.second ? child : parent, meaning.first};
+        relations_.push_back(r);
+        stack.emplace_back(indent, child);
+        related = true;
+        break;
+      }
+      if (related) continue;
+      if (indent > 0 && !stack.empty()) {
+        warn(line_no, "indented text that is not a relation is skipped");
+        continue;
+      }
+      std::string key = element(line, line_no);
+      if (key.empty()) {
+        warn(line_no, "text that is neither a statement nor an argument is skipped");
+        continue;
+      }
+      stack.clear();
+      stack.emplace_back(indent, key);
+      if (key[0] == '<') {
+        argument = key;
+        pcs_state = 1;
+      } else {
+        argument.clear();
+        pcs_state = 0;
+      }
+    }
+    return write();
+  }
+
+ private:
+  std::optional<import_result> fail(std::string& error, std::size_t line, const std::string& what) {
+    error = fmt::format("line {}: {}", line, what);
+    return std::nullopt;
+  }
+
+  void warn(std::size_t line, const std::string& what) {
+    notes_.push_back(fmt::format("line {}: {}", line, what));
+  }
+
+  void heading(std::size_t level, const std::string& title) {
+    order_.push_back("#" + std::to_string(level) + " " + title);
+  }
+
+  // `[T]: text #tags`, `[T]`, `<A>: text`, `<A>` or plain text (an anonymous
+  // statement). Returns the node key, or "" when there is nothing.
+  std::string element(std::string s, std::size_t line) {
+    if (s.empty()) return "";
+    if (s[0] == '<') {
+      std::size_t close = s.find('>');
+      if (close == std::string::npos) return "";
+      std::string key = "<" + s.substr(1, close - 1) + ">";
+      define(key, trim(s.substr(close + 1)), line);
+      return key;
+    }
+    return statement(s, line);
+  }
+
+  std::string statement(std::string s, std::size_t line) {
+    if (s.empty()) return "";
+    std::string key;
+    std::string rest = s;
+    if (s[0] == '[') {
+      std::size_t close = s.find(']');
+      if (close != std::string::npos) {
+        key = "[" + s.substr(1, close - 1) + "]";
+        rest = trim(s.substr(close + 1));
+      }
+    }
+    if (key.empty()) key = "[" + std::to_string(anonymous_++) + " anonymous]";
+    define(key, rest, line);
+    return key;
+  }
+
+  void define(const std::string& key, std::string rest, std::size_t line) {
+    if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
+    if (!rest.empty() && rest.back() == '}' && rest.find('{') != std::string::npos) {
+      warn(line, "Argdown data ({...}) is not imported");
+      rest = trim(rest.substr(0, rest.rfind('{')));
+    }
+    std::vector<std::string> tags;
+    // Trailing #tags and #(tags with spaces).
+    for (;;) {
+      bool bracketed = !rest.empty() && rest.back() == ')';
+      std::size_t hash = bracketed ? rest.rfind(" #(") : rest.rfind(" #");
+      if (hash == std::string::npos) break;
+      std::string tag = rest.substr(hash + 2);
+      if (bracketed) {
+        tag = tag.substr(1, tag.size() - 2);  // #(tag with spaces)
+      } else if (tag.empty() || tag.find(' ') != std::string::npos) {
+        break;
+      }
+      if (tag.empty()) break;
+      tags.insert(tags.begin(), tag);
+      rest = trim(rest.substr(0, hash));
+    }
+    auto [it, fresh] = nodes_.try_emplace(key);
+    node& n = it->second;
+    if (fresh) {
+      n.key = key;
+      order_.push_back(key);
+    }
+    if (n.text.empty() && !rest.empty()) n.text = unescape(rest);
+    for (const std::string& t : tags)
+      if (std::find(n.tags.begin(), n.tags.end(), t) == n.tags.end()) n.tags.push_back(t);
+  }
+
+  std::string id_for(const std::string& key) {
+    std::string title = key.substr(1, key.size() - 2);
+    std::string id;
+    for (char c : title) {
+      unsigned char u = static_cast<unsigned char>(c);
+      id += (std::isalnum(u) || c == '_' || c == '.' || c == '-') ? c : '_';
+    }
+    if (!ast::is_valid_id(id)) id = (key[0] == '<' ? "arg_" : "s_") + id;
+    std::string unique = id;
+    for (int n = 2; used_.count(unique); ++n) unique = id + "_" + std::to_string(n);
+    used_.insert(unique);
+    return unique;
+  }
+
+  std::optional<import_result> write() {
+    for (const std::string& key : order_)
+      if (nodes_.count(key)) nodes_[key].id = id_for(key);
+    // Incoming relations by target, in reading order.
+    std::map<std::string, std::vector<const relation*>> incoming;
+    for (const relation& r : relations_) incoming[r.to].push_back(&r);
+    // Indexes, so that writing is linear: arguments by conclusion, and the
+    // elements that take part in a relation other than an undercut.
+    std::map<std::string, std::vector<const node*>> by_conclusion;
+    for (const auto& [akey, a] : nodes_)
+      if (akey[0] == '<' && !a.conclusion.empty()) by_conclusion[a.conclusion].push_back(&a);
+    std::set<std::string> related;
+    for (const relation& r : relations_)
+      if (r.k != kind::undercut) related.insert(r.from), related.insert(r.to);
+    std::string out;
+    if (!title_.empty()) out += "---\ntitle: " + title_ + "\nsource: Argdown\n---\n\n";
+    import_result result;
+    auto ref = [&](const std::string& key) { return "@" + nodes_[key].id; };
+    for (const std::string& key : order_) {
+      if (key[0] == '#') {
+        std::size_t space = key.find(' ');
+        out += "\n" + std::string(std::stoul(key.substr(1, space - 1)), '#') + key.substr(space) + "\n";
+        continue;
+      }
+      node& n = nodes_[key];
+      // An argument that only carries a premise-conclusion form (no
+      // description, no relations of its own) is that reason, not a claim.
+      if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
+      std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
+      out += "[" + n.id + "] " + escape_claim_text(text, false);
+      for (const std::string& t : n.tags) {
+        std::string tag;
+        for (char c : t) tag += (c == ' ') ? '-' : c;
+        out += " #" + tag;
+      }
+      out += "\n";
+      // An argument in premise-conclusion form: its premises jointly support its conclusion.
+      for (const node* ap : by_conclusion[key]) {
+        const node& a = *ap;
+        const std::string& akey = a.key;
+        if (a.premises.empty()) continue;
+        std::vector<std::string> premises;
+        for (const std::string& p : a.premises)
+          if (!p.empty() && p != key) premises.push_back(p);
+        if (premises.empty()) continue;
+        out += "  + " + ref(premises.front()) + "\n";
+        for (std::size_t i = 1; i < premises.size(); ++i) out += "  & " + ref(premises[i]) + "\n";
+        for (const relation* r : incoming[akey])
+          if (r->k == kind::undercut && r->from != key) out += "    ~ " + ref(r->from) + "\n";
+      }
+      for (const relation* r : incoming[key]) {
+        if (r->from == key) {
+          result.notes.push_back(fmt::format("a relation of {} to itself is skipped", key));
+          continue;
+        }
+        switch (r->k) {
+          case kind::support:
+            out += "  + " + ref(r->from) + "\n";
+            break;
+          case kind::attack:
+            out += "  - " + ref(r->from) + "\n";
+            break;
+          case kind::contradiction:
+            out += "  ! " + ref(r->from) + "\n";
+            break;
+          case kind::undercut:
+            if (key[0] == '<' && !n.conclusion.empty()) break;  // written with the argument above
+            result.notes.push_back(fmt::format(
+                "{} undercuts {}, which has no premise-conclusion form: imported as an attack",
+                r->from, key));
+            out += "  - " + ref(r->from) + "\n";
+            break;
+        }
+      }
+    }
+    for (std::string& n : notes_) result.notes.push_back(std::move(n));
+    std::vector<diagnostic> ds;
+    auto formatted = format_text("import.arg", out, ds);
+    result.map = formatted ? *formatted : out;
+    return result;
+  }
+
+  const std::string& text_;
+  std::string title_;
+  std::map<std::string, node> nodes_;
+  std::vector<std::string> order_;  // node keys and "#N title" headings, in reading order
+  std::vector<relation> relations_;
+  std::vector<std::string> notes_;
+  std::set<std::string> used_;
+  std::size_t anonymous_ = 1;
+};
+
+}  // namespace
+
+std::optional<import_result> import_argdown(const std::string& text, std::string& error) {
+  return reader(text).run(error);
+}
+
+}  // namespace argmap
