@@ -2,6 +2,7 @@
 // argmap export FILE --to tgf|apx|i23 [-o OUT]
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -32,6 +33,19 @@ struct interchange_args {
   std::string output = "-";
   std::string eval;
 };
+
+// "FILE:LINE:COL: error: what" for importer errors that start with "line L[, column C]: ",
+// else "FILE: error: what" (a JSON pointer, for example).
+std::string located(const std::string& file, const std::string& error) {
+  unsigned line = 0, column = 1;
+  int used = 0;
+  if (std::sscanf(error.c_str(), "line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + error.substr(used);
+  used = 0;
+  if (std::sscanf(error.c_str(), "line %u: %n", &line, &used) == 1 && used > 0)
+    return file + ":" + std::to_string(line) + ":1: error: " + error.substr(used);
+  return file + ": error: " + error;
+}
 
 // Writes to standard output ("-") or atomically to a file.
 int emit(const std::string& output, const std::string& bytes) {
@@ -68,7 +82,7 @@ int run_import(const interchange_args& args) {
                     : args.format == "argdown" ? import_argdown(text, error)
                                                : import_json(text, error);
     if (!imported) {
-      std::cerr << args.file << ": error: " << error << "\n";
+      std::cerr << located(args.file, error) << "\n";
       return exit_problems;
     }
     // Notes on what was not kept: the first 20, then a count.
@@ -81,7 +95,7 @@ int run_import(const interchange_args& args) {
   }
   auto f = read_af(text, *af_format_from_name(args.format), error);
   if (!f) {
-    std::cerr << args.file << ":" << error << "\n";
+    std::cerr << located(args.file, error) << "\n";
     return exit_problems;
   }
   auto map = framework_to_map(*f, error);

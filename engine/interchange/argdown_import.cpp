@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/format.hpp"
+#include "grammar/attributes.hpp"
 #include "grammar/ast.hpp"
 
 namespace argmap {
@@ -43,6 +44,7 @@ struct node {
   std::vector<std::string> tags;
   std::vector<std::string> premises;  // for an argument in premise-conclusion form
   std::string conclusion;
+  std::vector<std::pair<std::string, std::string>> attributes;  // from Argdown data
 };
 
 class reader {
@@ -211,9 +213,30 @@ class reader {
 
   void define(const std::string& key, std::string rest, std::size_t line) {
     if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
+    std::vector<std::pair<std::string, std::string>> attributes;
     if (!rest.empty() && rest.back() == '}' && rest.find('{') != std::string::npos) {
-      warn(line, "Argdown data ({...}) is not imported");
-      rest = trim(rest.substr(0, rest.rfind('{')));
+      // Flat Argdown data: keys argmap knows become attributes, others are reported.
+      std::size_t open = rest.rfind('{');
+      std::string data = rest.substr(open + 1, rest.size() - open - 2);
+      rest = trim(rest.substr(0, open));
+      std::size_t start = 0;
+      while (start <= data.size()) {
+        std::size_t comma = data.find(',', start);
+        if (comma == std::string::npos) comma = data.size();
+        std::string pair = trim(data.substr(start, comma - start));
+        start = comma + 1;
+        if (pair.empty()) continue;
+        std::size_t colon = pair.find(':');
+        std::string key = trim(pair.substr(0, colon));
+        std::string value = colon == std::string::npos ? "" : trim(pair.substr(colon + 1));
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+          value = value.substr(1, value.size() - 2);
+        if (is_known_attribute(key) && !value.empty() && !check_attribute_value(key, value)) {
+          attributes.emplace_back(key, value);
+        } else {
+          warn(line, "Argdown data '" + key + "' is not an argmap attribute (or its value is not valid) and is not imported");
+        }
+      }
     }
     std::vector<std::string> tags;
     // Trailing #tags and #(tags with spaces).
@@ -238,6 +261,7 @@ class reader {
       order_.push_back(key);
     }
     if (n.text.empty() && !rest.empty()) n.text = unescape(rest);
+    for (auto& a : attributes) n.attributes.push_back(std::move(a));
     for (const std::string& t : tags)
       if (std::find(n.tags.begin(), n.tags.end(), t) == n.tags.end()) n.tags.push_back(t);
   }
@@ -290,6 +314,18 @@ class reader {
         std::string tag;
         for (char c : t) tag += (c == ' ') ? '-' : c;
         out += " #" + tag;
+      }
+      if (!n.attributes.empty()) {
+        out += " {";
+        for (std::size_t a = 0; a < n.attributes.size(); ++a) {
+          std::string v;
+          for (char c : n.attributes[a].second) {
+            if (c == '"' || c == '\\') v += '\\';
+            v += c;
+          }
+          out += (a ? ", " : "") + n.attributes[a].first + ": \"" + v + "\"";
+        }
+        out += "}";
       }
       out += "\n";
       // An argument in premise-conclusion form: its premises jointly support its conclusion.

@@ -17,7 +17,8 @@ namespace argmap {
 /// premises become co-premises of one reason for the conclusion; an undercut
 /// of such an argument undercuts that reason). Every statement and argument
 /// becomes a claim (id from its title) and relations are written by
-/// reference. Constructs argmap does not keep (`{data}`, stray indented text,
+/// reference. Flat `{key: value}` data with argmap's attribute keys becomes
+/// attributes. Constructs argmap does not keep (other data, stray indented text,
 /// undercuts of arguments without premise–conclusion form) are reported in
 /// the notes with their line. A syntax error gives nothing and "line N: ...".
 std::optional<import_result> import_argdown(const std::string& text, std::string& error);
