@@ -116,13 +116,7 @@ int run_export(const interchange_args& args) {
   }
   if (args.format == "json") {
     std::optional<evaluation> e;
-    if (!args.eval.empty()) {
-      e = evaluate(m.graph, *semantics_from_name(args.eval));
-      if (!e->error.empty()) {
-        std::cerr << "argmap: error: --eval: " << e->error << "\n";
-        return exit_problems;
-      }
-    }
+    if (!evaluate_option(args.eval, m.graph, e)) return exit_problems;
     return emit(args.output, export_json(m.graph, m.map, e ? &*e : nullptr));
   }
   if (args.format == "aif") return emit(args.output, export_aif(m.graph));

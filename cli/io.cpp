@@ -31,6 +31,15 @@ std::string summary(std::size_t errors, std::size_t warnings, std::size_t files)
                      warnings == 1 ? "" : "s", where);
 }
 
+bool evaluate_option(const std::string& option, const argument_graph& g,
+                     std::optional<evaluation>& out) {
+  if (option.empty()) return true;
+  out = evaluate(g, *semantics_from_name(option));
+  if (out->error.empty()) return true;
+  std::cerr << "argmap: error: --eval: " << out->error << "\n";
+  return false;
+}
+
 int report_unusable(const checked_map& m) {
   if (!m.unreadable && m.errors() == 0) return 0;
   std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";

@@ -4,7 +4,10 @@
 
 #include <string>
 
+#include <optional>
+
 #include "engine/check.hpp"
+#include "engine/evaluate.hpp"
 
 namespace argmap::cli {
 
@@ -19,6 +22,12 @@ checked_map check_input(const std::string& path, const check_options& options);
 
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);
+
+/// Evaluates `g` under the semantics named by `option` (a `--eval` value)
+/// into `out`; an empty option leaves `out` empty. On an evaluation error
+/// prints it and returns false.
+bool evaluate_option(const std::string& option, const argument_graph& g,
+                     std::optional<evaluation>& out);
 
 /// For commands that need a valid map: when `m` could not be read or has
 /// errors, prints its diagnostics and summary to standard error as `argmap

@@ -86,13 +86,7 @@ int run_render(const render_args& args) {
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
   std::optional<evaluation> e;
-  if (!args.eval.empty()) {
-    e = evaluate(m.graph, *semantics_from_name(args.eval));
-    if (!e->error.empty()) {
-      std::cerr << "argmap: error: --eval: " << e->error << "\n";
-      return exit_problems;
-    }
-  }
+  if (!evaluate_option(args.eval, m.graph, e)) return exit_problems;
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
   render::result out = r.render(m.graph, opts, e ? &*e : nullptr);
   for (const std::string& w : out.warnings) std::cerr << "argmap: warning: " << w << "\n";

@@ -239,10 +239,7 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
     }
   }
   if (self) r.notes.push_back(fmt::format("skipped {} relation{} of a claim to itself", self, self == 1 ? "" : "s"));
-  std::vector<diagnostic> ds;
-  auto formatted = format_text("import.arg", out, ds);
-  r.map = formatted ? *formatted : out;
-  return r;
+  return finish_import(out, std::move(r.notes));
 }
 
 }  // namespace argmap

@@ -6,13 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/interchange/import_result.hpp"
+
 namespace argmap {
 
-/// What importing gave: the map, and notes about what was skipped.
-struct import_result {
-  std::string map;                 ///< a canonical argmap file
-  std::vector<std::string> notes;  ///< e.g. "skipped 12 locution (L) nodes"
-};
 
 /// Converts AIF JSON (`{"nodes":[...],"edges":[...]}`) or xAIF
 /// (`{"AIF":{...}}`) to an argmap file: I-nodes become claims (ids kept

@@ -368,10 +368,7 @@ class reader {
       }
     }
     for (std::string& n : notes_) result.notes.push_back(std::move(n));
-    std::vector<diagnostic> ds;
-    auto formatted = format_text("import.arg", out, ds);
-    result.map = formatted ? *formatted : out;
-    return result;
+    return finish_import(out, std::move(result.notes));
   }
 
   const std::string& text_;

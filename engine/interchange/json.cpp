@@ -195,11 +195,7 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
     }
     out += line + "\n";
   }
-  import_result r;
-  std::vector<diagnostic> ds;
-  auto formatted = format_text("import.arg", out, ds);
-  r.map = formatted ? *formatted : out;
-  return r;
+  return finish_import(out);
 }
 
 }  // namespace argmap

@@ -119,11 +119,7 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
              escape_claim_text(n.text.empty() ? "(no text)" : n.text, false) + "\n";
     }
   }
-  import_result r;
-  std::vector<diagnostic> ds;
-  auto formatted = format_text("import.arg", out, ds);
-  r.map = formatted ? *formatted : out;
-  return r;
+  return finish_import(out);
 }
 
 }  // namespace argmap
