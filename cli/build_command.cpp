@@ -139,6 +139,16 @@ std::string key_of(const std::string& source, const std::string& options) {
   return fmt::format("{:016x}", h);
 }
 
+// A diagnostic about a whole map (no position): an evaluation, rendering,
+// output or worker problem.
+diagnostic problem(const std::string& file, const char* code, std::string message) {
+  diagnostic d;
+  d.file = file;
+  d.code = code;
+  d.message = std::move(message);
+  return d;
+}
+
 std::string output_path(const job& j, const std::string& format) {
   return (fs::path(j.relative).replace_extension(format)).generic_string();
 }
@@ -154,11 +164,7 @@ outcome render_one(const build_args& a, const job& j, render::renderer& svg_rend
   if (!a.eval.empty()) {
     e = evaluate(m.graph, *semantics_from_name(a.eval));
     if (!e->error.empty()) {
-      diagnostic d;
-      d.file = j.source;
-      d.code = "eval";
-      d.message = e->error;
-      o.diagnostics.push_back(d);
+      o.diagnostics.push_back(problem(j.source, "eval", e->error));
       return o;
     }
   }
@@ -174,13 +180,7 @@ outcome render_one(const build_args& a, const job& j, render::renderer& svg_rend
     if (fonts && !font_renderer) font_renderer = std::make_unique<render::renderer>(true);
     render::result r = (fonts ? *font_renderer : svg_renderer).render(m.graph, opts, e ? &*e : nullptr);
     if (!r.ok()) {
-      for (const std::string& msg : r.errors) {
-        diagnostic d;
-        d.file = j.source;
-        d.code = "render";
-        d.message = msg;
-        o.diagnostics.push_back(d);
-      }
+      for (const std::string& msg : r.errors) o.diagnostics.push_back(problem(j.source, "render", msg));
       return o;
     }
     files.emplace_back(output_path(j, f), std::move(r.bytes));
@@ -191,11 +191,7 @@ outcome render_one(const build_args& a, const job& j, render::renderer& svg_rend
     fs::create_directories(full.parent_path(), ec);
     std::string error;
     if (!render::write_atomically(full.string(), bytes, error)) {
-      diagnostic d;
-      d.file = j.source;
-      d.code = "io";
-      d.message = error;
-      o.diagnostics.push_back(d);
+      o.diagnostics.push_back(problem(j.source, "io", error));
       return o;
     }
     o.outputs.push_back(rel);
@@ -204,21 +200,20 @@ outcome render_one(const build_args& a, const job& j, render::renderer& svg_rend
   return o;
 }
 
+nlohmann::json to_json(const diagnostic& d) {
+  nlohmann::json j = {{"level", static_cast<int>(d.level)}, {"code", d.code}, {"message", d.message},
+                      {"file", d.file}, {"line", d.line}, {"col", d.col}, {"end_line", d.end_line},
+                      {"end_col", d.end_col}, {"text", d.line_text}, {"notes", nlohmann::json::array()}};
+  for (const diagnostic& n : d.notes) j["notes"].push_back(to_json(n));
+  return j;
+}
+
 nlohmann::json to_json(const outcome& o) {
   nlohmann::json j;
   j["ok"] = o.ok;
   j["outputs"] = o.outputs;
   j["diagnostics"] = nlohmann::json::array();
-  for (const diagnostic& d : o.diagnostics) {
-    nlohmann::json dj = {{"level", static_cast<int>(d.level)}, {"code", d.code}, {"message", d.message},
-                         {"file", d.file}, {"line", d.line}, {"col", d.col}, {"end_line", d.end_line},
-                         {"end_col", d.end_col}, {"text", d.line_text}, {"notes", nlohmann::json::array()}};
-    for (const diagnostic& n : d.notes)
-      dj["notes"].push_back({{"level", static_cast<int>(n.level)}, {"code", n.code}, {"message", n.message},
-                             {"file", n.file}, {"line", n.line}, {"col", n.col}, {"end_line", n.end_line},
-                             {"end_col", n.end_col}, {"text", n.line_text}});
-    j["diagnostics"].push_back(dj);
-  }
+  for (const diagnostic& d : o.diagnostics) j["diagnostics"].push_back(to_json(d));
   return j;
 }
 
@@ -331,11 +326,8 @@ std::map<std::size_t, outcome> render_all(const build_args& a, const std::vector
   for (std::size_t k : todo) {
     if (results.count(k)) continue;
     outcome o;
-    diagnostic d;
-    d.file = jobs[k].source;
-    d.code = "internal";
-    d.message = "the worker process rendering this map stopped before it finished";
-    o.diagnostics.push_back(d);
+    o.diagnostics.push_back(problem(jobs[k].source, "internal",
+                                    "the worker process rendering this map stopped before it finished"));
     results[k] = o;
   }
   return results;
