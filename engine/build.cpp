@@ -149,6 +149,11 @@ class graph_builder {
         case ast::relation::root:
           break;
       }
+      if (!line.claim->is_reference) {
+        claim_node& defined = g().claims[node];
+        defined.outline_parent = static_cast<std::int32_t>(target);
+        defined.outline_inference = static_cast<std::int32_t>(line.inference);
+      }
     }
   }
 

@@ -34,6 +34,13 @@ struct claim_node {
   bool root = false;                  ///< written at the top level of the outline
   std::int32_t section = no_section;  ///< index into argument_graph::sections
   const ast::claim* source = nullptr;  ///< the defining line in the AST
+  /// The claim of the line the defining line is nested under, -1 for a
+  /// top-level claim (or when that line could not be related).
+  std::int32_t outline_parent = -1;
+  /// The inference the defining line belongs to (its `+`, `-`, `~` or `&`
+  /// reason), -1 for top-level and `!` lines. Renderers use the two to draw
+  /// the outline as a tree.
+  std::int32_t outline_inference = -1;
 
   /// The claim text.
   const std::string& text() const { return source->text; }
