@@ -1,21 +1,34 @@
-// render_bench FILE...: for each map, checks it and renders it to SVG with the
-// dot layout, printing where the time goes (argmap vs Graphviz layout).
+// render_bench [--layout dot|tree|auto] FILE...: for each map, checks it and
+// renders it to SVG (dot layout unless told), printing where the time goes.
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "engine/check.hpp"
 #include "render/render.hpp"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: render_bench FILE...\n");
+  argmap::render::options opts;
+  opts.layout = argmap::render::layout_engine::dot;
+  int first = 1;
+  if (argc > 2 && std::string(argv[1]) == "--layout") {
+    auto l = argmap::render::layout_from_name(argv[2]);
+    if (!l) {
+      std::fprintf(stderr, "render_bench: unknown layout %s\n", argv[2]);
+      return 2;
+    }
+    opts.layout = *l;
+    first = 3;
+  }
+  if (argc <= first) {
+    std::fprintf(stderr, "usage: render_bench [--layout dot|tree|auto] FILE...\n");
     return 2;
   }
   argmap::render::renderer renderer;
   std::printf("%-28s %7s %8s %8s %8s %9s %7s %8s %8s\n", "map", "claims", "total s", "check s",
               "build s", "layout s", "svg s", "free s", "layout%");
-  for (int i = 1; i < argc; ++i) {
+  for (int i = first; i < argc; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     argmap::disk_loader loader;
     argmap::checked_map m = argmap::check_file(argv[i], loader, {});
@@ -24,7 +37,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s has errors\n", argv[i]);
       return 1;
     }
-    argmap::render::result r = renderer.render(m.graph, {});
+    argmap::render::result r = renderer.render(m.graph, opts);
     auto t2 = std::chrono::steady_clock::now();
     if (!r.ok()) {
       std::fprintf(stderr, "%s: %s\n", argv[i], r.errors.front().c_str());

@@ -45,6 +45,7 @@ struct build_args {
   unsigned jobs = 0;
   std::string eval;
   std::string theme = "default";
+  std::string layout = "auto";
   bool force = false;
   bool keep_going = true;
   bool prune = false;
@@ -74,7 +75,8 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603
 std::string options_text(const build_args& a) {
   std::string f;
   for (const std::string& x : a.formats) f += x + ",";
-  return fmt::format("argmap {}|formats {}|theme {}|eval {}", ARGMAP_VERSION, f, a.theme, a.eval);
+  return fmt::format("argmap {}|formats {}|theme {}|eval {}|layout {}", ARGMAP_VERSION, f, a.theme,
+                     a.eval, a.layout);
 }
 
 // Finds the maps under the sources: .arg files, not starting with '_', not
@@ -174,6 +176,7 @@ outcome render_one(const build_args& a, const job& j, render::renderer& svg_rend
     render::options opts;
     opts.output = *render::format_from_name(f);
     opts.theme = a.theme;
+    opts.layout = *render::layout_from_name(a.layout);
     for (const ast::attribute& attr : m.graph.metadata)
       if (attr.key == "title") opts.title = attr.value;
     bool fonts = opts.output == render::format::png || opts.output == render::format::pdf;
@@ -464,6 +467,10 @@ action setup_build(CLI::App& app) {
       ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
   app.add_option("--theme", args->theme, "default, dark, mono or colorblind")
       ->check(CLI::IsMember(render::theme_names()));
+  app.add_option("--layout", args->layout,
+                 "dot, tree (linear time, for large maps) or auto (default: tree above " +
+                     std::to_string(render::tree_threshold) + " claims)")
+      ->check(CLI::IsMember({"auto", "dot", "tree"}));
   app.add_flag("--force", args->force, "render every map, up to date or not");
   app.add_flag("--keep-going,!--no-keep-going", args->keep_going,
                "go on after a broken map (default); --no-keep-going stops at the first");

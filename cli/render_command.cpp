@@ -1,5 +1,6 @@
 // argmap render FILE [-o OUT] [-f FORMAT] [--direction D] [--theme T] [--legend L]
 //                    [--focus ID] [--depth N] [--section S] [--tags a,b] [--wrap N]
+//                    [--layout auto|dot|tree]
 
 #include <unistd.h>
 
@@ -32,6 +33,7 @@ struct render_args {
   bool tag_colors = false;
   std::string eval;
   std::string depfile;
+  std::string layout = "auto";
 };
 
 // A Make-style depfile: the output depends on the map and every file it includes.
@@ -83,6 +85,7 @@ int run_render(const render_args& args) {
   opts.tags = args.tags;
   opts.wrap = args.wrap;
   opts.tag_colors = args.tag_colors;
+  opts.layout = *render::layout_from_name(args.layout);
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
   std::optional<evaluation> e;
@@ -136,6 +139,11 @@ action setup_render(CLI::App& app) {
       ->check(CLI::IsMember({"TB", "BT", "LR", "RL"}));
   app.add_option("--theme", args->theme, "default, dark, mono (print) or colorblind")
       ->check(CLI::IsMember(render::theme_names()));
+  app.add_option("--layout", args->layout,
+                 "dot (layered, best for small maps), tree (linear time, for large maps) or auto "
+                 "(default: tree above " +
+                     std::to_string(render::tree_threshold) + " drawn claims)")
+      ->check(CLI::IsMember({"auto", "dot", "tree"}));
   app.add_option("--legend", args->legend,
                  "auto (default: when the map uses more than one relation kind), on or off")
       ->check(CLI::IsMember({"auto", "on", "off"}));

@@ -9,13 +9,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "render/label.hpp"
+#include "render/pinned.hpp"
 #include "render/render.hpp"
 #include "render/theme.hpp"
 #include "render/view.hpp"
@@ -23,6 +27,7 @@
 extern "C" {
 extern gvplugin_library_t gvplugin_core_LTX_library;
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_pango_LTX_library;
 }
 
@@ -34,6 +39,25 @@ std::optional<format> format_from_name(std::string_view name) {
   if (name == "pdf") return format::pdf;
   if (name == "dot") return format::dot;
   return std::nullopt;
+}
+
+std::optional<layout_engine> layout_from_name(std::string_view name) {
+  if (name == "auto") return layout_engine::automatic;
+  if (name == "dot") return layout_engine::dot;
+  if (name == "tree") return layout_engine::tree;
+  return std::nullopt;
+}
+
+const char* name_of(layout_engine l) {
+  switch (l) {
+    case layout_engine::automatic:
+      return "auto";
+    case layout_engine::dot:
+      return "dot";
+    case layout_engine::tree:
+      return "tree";
+  }
+  return "auto";
 }
 
 const char* extension(format f) {
@@ -93,11 +117,13 @@ const lt_symlist_t* builtins(bool font_metrics) {
   static lt_symlist_t with_fonts[] = {
       {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
       {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+      {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
       {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
       {nullptr, nullptr}};
   static lt_symlist_t without_fonts[] = {
       {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
       {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+      {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
       {"gvplugin_pango_LTX_library", &pango_without_text_layout},
       {nullptr, nullptr}};
   if (font_metrics) return with_fonts;
@@ -124,9 +150,65 @@ struct id_state {
   IDTYPE anonymous = 1;
 };
 
+// A graph's memory: cgraph allocates every object, record and string of a
+// graph through this arena, and frees nothing one by one. Closing the graph
+// releases the arena at once (cgraph's agclose skips its walk over every
+// object when the discipline can close), which on a map of 100,000 claims
+// saves a second of freeing, and many small mallocs while building. What
+// Graphviz's layouts malloc themselves is freed by gvFreeLayout as usual.
+struct arena {
+  static constexpr std::size_t block_size = std::size_t{1} << 20;
+  std::vector<std::unique_ptr<std::byte[]>> blocks;
+  std::byte* next = nullptr;
+  std::size_t left = 0;
+  id_state* ids = nullptr;  // the graph's id discipline state, closed with the arena
+
+  void* allocate(std::size_t size) {
+    size = (size + 15) & ~std::size_t{15};
+    if (size > left) {
+      if (size > block_size / 4) {  // large: a block of its own, keep the current one
+        blocks.push_back(std::make_unique<std::byte[]>(size));
+        return blocks.back().get();
+      }
+      blocks.push_back(std::make_unique<std::byte[]>(block_size));  // zeroed
+      next = blocks.back().get();
+      left = block_size;
+    }
+    void* p = next;
+    next += size;
+    left -= size;
+    return p;
+  }
+};
+
+void* arena_open(Agdisc_t*) { return new arena; }
+
+void* arena_alloc(void* state, std::size_t size) {
+  // make_unique<std::byte[]> value-initialises: memory comes zeroed, as cgraph expects.
+  return static_cast<arena*>(state)->allocate(size);
+}
+
+void* arena_resize(void* state, void* ptr, std::size_t old_size, std::size_t size) {
+  void* p = static_cast<arena*>(state)->allocate(size);
+  if (ptr) std::memcpy(p, ptr, std::min(old_size, size));
+  return p;
+}
+
+void arena_free(void*, void*) {}
+
+void arena_close(void* state) {
+  auto* a = static_cast<arena*>(state);
+  delete a->ids;
+  delete a;
+}
+
+Agmemdisc_t arena_memory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
+
 void* id_open(Agraph_t* g, Agdisc_t*) {
   auto* s = new id_state;
   s->graph = g;
+  // With the arena, agclose closes the memory discipline but not this one.
+  static_cast<arena*>(g->clos->state.mem)->ids = s;
   return s;
 }
 
@@ -160,7 +242,7 @@ char* id_print(void* state, int, IDTYPE id) {
   return s->names[id / 2 - 1];
 }
 
-void id_close(void* state) { delete static_cast<id_state*>(state); }
+void id_close(void*) {}  // the arena deletes the state (see id_open)
 
 void id_register(void*, int, void*) {}
 
@@ -182,13 +264,13 @@ void set_html(Agraph_t* g, void* obj, const char* name, const std::string& html)
 class drawing {
  public:
   drawing(const argument_graph& g, const options& o, const theme& t, const view& v,
-          const evaluation* e)
-      : g_(g), o_(o), t_(t), v_(v), e_(e) {}
+          const evaluation* e, bool tree)
+      : g_(g), o_(o), t_(t), v_(v), e_(e), tree_(tree) {}
 
   Agraph_t* build() {
     Agdesc_t kind = Agstrictdirected;
     kind.strict = 0;
-    static Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc};
+    static Agdisc_t disc = {&arena_memory, &creation_order_ids, &AgIoDisc};
     graph_ = agopen(const_cast<char*>("argmap"), kind, &disc);
     graph_attributes();
     sections();
@@ -199,22 +281,132 @@ class drawing {
     return graph_;
   }
 
+  // The outline as a tree for the tree layout: a claim hangs under what its
+  // defining line's arrow points to (its reason's junction point, its
+  // conclusion, or the inference it undercuts), a junction point under its
+  // arrow's head. Order: the legend, then in reading order each claim, just
+  // after the junction points of the linked reasons it opens.
+  pinned_plan plan() const {
+    pinned_plan p;
+    const std::size_t claims = g_.claims.size(), infs = g_.inferences.size();
+    // A junction's place: before its first premise written on its own lines.
+    std::vector<std::int64_t> key(infs, -1);
+    for (std::size_t c = 0; c < claims; ++c) {
+      std::int32_t oi = g_.claims[c].outline_inference;
+      if (oi >= 0 && junctions_[static_cast<std::size_t>(oi)] && key[static_cast<std::size_t>(oi)] < 0)
+        key[static_cast<std::size_t>(oi)] = static_cast<std::int64_t>(c);
+    }
+    std::vector<std::size_t> start(claims + 1, 0);
+    for (std::size_t i = 0; i < infs; ++i) {
+      if (!junctions_[i]) continue;
+      if (key[i] < 0) key[i] = g_.inferences[i].premises.front();
+      ++start[static_cast<std::size_t>(key[i]) + 1];
+    }
+    for (std::size_t c = 0; c < claims; ++c) start[c + 1] += start[c];
+    std::vector<std::size_t> bucket(start.back()), fill(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < infs; ++i)
+      if (junctions_[i]) bucket[fill[static_cast<std::size_t>(key[i])]++] = i;
+
+    std::vector<std::int32_t> claim_at(claims, -1), junction_at(infs, -1);
+    std::vector<std::int32_t> section_of;  // per layout node
+    if (legend_) {
+      p.nodes.push_back(legend_);
+      section_of.push_back(no_section);
+    }
+    for (std::size_t c = 0; c < claims; ++c) {
+      for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
+        junction_at[bucket[k]] = static_cast<std::int32_t>(p.nodes.size());
+        p.nodes.push_back(junctions_[bucket[k]]);
+        section_of.push_back(g_.claims[c].section);
+      }
+      if (!nodes_[c]) continue;
+      claim_at[c] = static_cast<std::int32_t>(p.nodes.size());
+      p.nodes.push_back(nodes_[c]);
+      section_of.push_back(g_.claims[c].section);
+    }
+    // The node an inference's arrow ends at.
+    auto head = [&](std::size_t i) {
+      const inference& inf = g_.inferences[i];
+      return inf.kind == inference_kind::undercut ? junction_at[inf.target] : claim_at[inf.target];
+    };
+    p.parent.assign(p.nodes.size(), -1);
+    for (std::size_t c = 0; c < claims; ++c) {
+      if (claim_at[c] < 0) continue;
+      const claim_node& node = g_.claims[c];
+      std::int32_t parent = -1;
+      if (node.outline_inference >= 0) {
+        auto oi = static_cast<std::size_t>(node.outline_inference);
+        if (junction_at[oi] >= 0) parent = junction_at[oi];
+        else if (v_.inferences[oi]) parent = head(oi);
+      } else if (node.outline_parent >= 0 && node.source->rel == ast::relation::contradiction) {
+        parent = claim_at[static_cast<std::size_t>(node.outline_parent)];
+      }
+      p.parent[static_cast<std::size_t>(claim_at[c])] = parent;
+    }
+    for (std::size_t i = 0; i < infs; ++i)
+      if (junction_at[i] >= 0) p.parent[static_cast<std::size_t>(junction_at[i])] = head(i);
+
+    // Clusters: the sections drawn, then the legend.
+    std::vector<std::int32_t> cluster_of_section(g_.sections.size(), -1);
+    for (std::size_t s = 0; s < g_.sections.size(); ++s) {
+      if (!clusters_[s]) continue;
+      cluster_of_section[s] = static_cast<std::int32_t>(p.clusters.size());
+      std::int32_t up = g_.sections[s].parent;
+      p.clusters.push_back(clusters_[s]);
+      p.cluster_parent.push_back(up == no_section ? -1 : cluster_of_section[static_cast<std::size_t>(up)]);
+      p.leading.push_back(false);
+    }
+    p.cluster.resize(p.nodes.size());
+    for (std::size_t k = 0; k < p.nodes.size(); ++k) {
+      std::int32_t s = section_of[k];
+      p.cluster[k] = s == no_section ? -1 : cluster_of_section[static_cast<std::size_t>(s)];
+    }
+    if (legend_) {
+      p.cluster[0] = static_cast<std::int32_t>(p.clusters.size());
+      p.clusters.push_back(legend_cluster_);
+      p.cluster_parent.push_back(-1);
+      p.leading.push_back(true);
+    }
+    return p;
+  }
+
  private:
   void graph_attributes() {
-    set(graph_, "rankdir", o_.direction);
+    if (tree_) {
+      // Positions are pinned (render/pinned.cpp); the attribute lets
+      // Graphviz's own tools redraw argmap's DOT output as it is.
+      set(graph_, "layout", "nop2");
+    } else {
+      set(graph_, "rankdir", o_.direction);
+      set(graph_, "nodesep", "0.3");
+      set(graph_, "ranksep", "0.45");
+      set(graph_, "newrank", "true");
+      set(graph_, "compound", "true");
+    }
     set(graph_, "bgcolor", t_.background);
     set(graph_, "fontname", "Helvetica");
     set(graph_, "fontcolor", t_.text);
-    set(graph_, "nodesep", "0.3");
-    set(graph_, "ranksep", "0.45");
-    set(graph_, "newrank", "true");
-    set(graph_, "compound", "true");
+    // What most claims and arrows share is declared once as a default: a
+    // large map then sets a few attributes per object instead of a dozen.
+    node_default("shape", "box");
+    node_default("style", "rounded,filled");
+    node_default("color", t_.border);
+    node_default("fontname", "Helvetica");
+    node_default("fontsize", "11");
+    node_default("fontcolor", t_.text);
+    node_default("margin", "0.08,0.05");
+    agattr(graph_, AGEDGE, const_cast<char*>("arrowhead"), const_cast<char*>("normal"));
+    agattr(graph_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.8"));
     if (!o_.title.empty()) {
       set_html(graph_, graph_, "label",
                "<B>" + escape_html(o_.title) + "</B>");
       set(graph_, "labelloc", "t");
       set(graph_, "fontsize", "18");
     }
+  }
+
+  void node_default(const char* name, const std::string& value) {
+    agattr(graph_, AGNODE, const_cast<char*>(name), const_cast<char*>(value.c_str()));
   }
 
   // Nested clusters, one per section that has a drawn claim.
@@ -227,14 +419,18 @@ class drawing {
         used[static_cast<std::size_t>(s)] = true;
     }
     clusters_.assign(g_.sections.size(), nullptr);
+    // Each drawn section's drawn subsections (index 0 holds the top level).
+    std::vector<std::vector<std::size_t>> kids(g_.sections.size() + 1);
+    for (std::size_t s = 0; s < g_.sections.size(); ++s)
+      if (used[s]) kids[static_cast<std::size_t>(g_.sections[s].parent + 1)].push_back(s);
+    std::vector<Agraph_t*> container(g_.sections.size(), nullptr);
+    group(graph_, kids[0], container);
     for (std::size_t s = 0; s < g_.sections.size(); ++s) {
       if (!used[s]) continue;
       const section& sec = g_.sections[s];
-      Agraph_t* parent = sec.parent == no_section
-                             ? graph_
-                             : clusters_[static_cast<std::size_t>(sec.parent)];
       std::string name = fmt::format("cluster_s{}", s);
-      Agraph_t* c = agsubg(parent, const_cast<char*>(name.c_str()), 1);
+      Agraph_t* c = agsubg(container[s], const_cast<char*>(name.c_str()), 1);
+      group(c, kids[s + 1], container);
       set_html(graph_, c, "label",
                fmt::format("<B>{}</B>", escape_html(sec.title)));
       set(c, "labeljust", "l");
@@ -248,8 +444,33 @@ class drawing {
     }
   }
 
-  // dot mirrors cluster label positions with the ranks: with BT, "b" is the top.
-  const char* cluster_label_top() const { return o_.direction == "BT" ? "b" : "t"; }
+  // Sets where the clusters of `sections` go: in `parent`, or when there are
+  // more than eight of them, in a balanced tree of plain subgraphs under it.
+  // cgraph looks an object up in every subgraph of a graph when it deletes
+  // the object's records (agdelrec through agapply), so a thousand sections
+  // side by side would make freeing a layout quadratic.
+  void group(Agraph_t* parent, std::span<const std::size_t> sections,
+             std::vector<Agraph_t*>& container) {
+    constexpr std::size_t fanout = 8;
+    if (sections.size() <= fanout) {
+      for (std::size_t s : sections) container[s] = parent;
+      return;
+    }
+    std::size_t chunk = (sections.size() + fanout - 1) / fanout;
+    for (std::size_t at = 0; at < sections.size(); at += chunk) {
+      std::string name = fmt::format("group_{}", groups_++);
+      Agraph_t* w = agsubg(parent, const_cast<char*>(name.c_str()), 1);
+      group(w, sections.subspan(at, std::min(chunk, sections.size() - at)), container);
+    }
+  }
+
+  // dot mirrors cluster label positions with the ranks: with BT, "b" is the
+  // top. The tree layout keeps room for labels on the conclusions' side,
+  // which is the bottom only for TB.
+  const char* cluster_label_top() const {
+    if (tree_) return o_.direction == "TB" ? "b" : "t";
+    return o_.direction == "BT" ? "b" : "t";
+  }
 
   Agraph_t* home(std::int32_t section) {
     return section == no_section ? graph_ : clusters_[static_cast<std::size_t>(section)];
@@ -299,14 +520,7 @@ class drawing {
                          : role[i] == static_cast<int>(inference_kind::support) ? t_.support_fill
                                                                                : t_.attack_fill;
       if (auto colour = c.attribute("color")) fill = std::string(*colour);
-      set(n, "shape", "box");
-      set(n, "style", "rounded,filled");
       set(n, "fillcolor", fill);
-      set(n, "color", t_.border);
-      set(n, "fontname", "Helvetica");
-      set(n, "fontsize", "11");
-      set(n, "fontcolor", t_.text);
-      set(n, "margin", "0.08,0.05");
       set(n, "tooltip", escape_esc_string(c.id));
       if (o_.tag_colors && !c.tags().empty() && t_.name != "mono") {
         set(n, "color", tag_colour(c.tags().front()));
@@ -457,8 +671,7 @@ class drawing {
     set(e, "color", s.color);
     set(e, "style", s.style == "bold" ? "bold" : s.style);
     set(e, "penwidth", s.style == "bold" ? "2" : "1.4");
-    set(e, "arrowhead", arrow ? "normal" : "none");
-    set(e, "arrowsize", "0.8");
+    if (!arrow) set(e, "arrowhead", "none");
     return e;
   }
 
@@ -490,6 +703,7 @@ class drawing {
       const claim_node& first = g_.claims[inf.premises.front()];
       Agnode_t* j = agnode(home(first.section), const_cast<char*>(name.c_str()), 1);
       set(j, "shape", "point");
+      set(j, "style", "");
       set(j, "width", "0.09");
       set(j, "color", s.color);
       set(j, "label", "");
@@ -497,8 +711,8 @@ class drawing {
       for (Agnode_t* p : premises) edge(p, j, s, false);
       Agedge_t* e = edge(j, target, s, true);
       if (inf.kind == inference_kind::undercut) set(e, "arrowhead", "tee");
-      if (premises.size() > 1) {
-        // Keep linked premises side by side.
+      if (premises.size() > 1 && !tree_) {
+        // Keep linked premises side by side (the tree layout does it anyway).
         std::string same = fmt::format("rank_i{}", i);
         Agraph_t* r = agsubg(graph_, const_cast<char*>(same.c_str()), 1);
         set(r, "rank", "same");
@@ -553,8 +767,10 @@ class drawing {
     set(c, "fontcolor", t_.muted);
     set(c, "fontsize", "11");
     Agnode_t* n = agnode(c, const_cast<char*>("legend"), 1);
+    legend_ = n;
+    legend_cluster_ = c;
     set(n, "shape", "plaintext");
-    set(n, "fontname", "Helvetica");
+    for (const char* unset : {"style", "color", "fontcolor", "margin"}) set(n, unset, "");
     set(n, "fontsize", "10");
     set_html(graph_, n, "label",
              "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">" + rows +
@@ -585,7 +801,11 @@ class drawing {
   const theme& t_;
   const view& v_;
   const evaluation* e_;
+  bool tree_;
   Agraph_t* graph_ = nullptr;
+  Agnode_t* legend_ = nullptr;
+  Agraph_t* legend_cluster_ = nullptr;
+  std::size_t groups_ = 0;  // plain subgraphs made by group()
   std::vector<Agraph_t*> clusters_;
   std::vector<Agnode_t*> nodes_;
   std::vector<Agnode_t*> junctions_;
@@ -654,19 +874,32 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
   };
   auto t0 = clock::now();
   if (eval && !eval->error.empty()) eval = nullptr;
-  Agraph_t* g = drawing(graph, opts, *t, v, eval).build();
+  r.layout = opts.layout;
+  if (r.layout == layout_engine::automatic) {
+    std::size_t drawn = 0;
+    for (bool shown : v.claims) drawn += shown;
+    r.layout = drawn > tree_threshold ? layout_engine::tree : layout_engine::dot;
+  }
+  const bool tree = r.layout == layout_engine::tree;
+  drawing d(graph, opts, *t, v, eval, tree);
+  Agraph_t* g = d.build();
   auto t1 = clock::now();
   r.build_seconds = seconds(t0, t1);
-  if (opts.output == format::dot) {
+  bool laid_out = false;
+  if (opts.output == format::dot && !tree) {
+    // dot's DOT is the graph before layout: dot lays it out the same way.
     r.bytes = to_dot(g);
     r.output_seconds = seconds(t1, clock::now());
-  } else if (gvLayout(impl_->gvc, g, "dot") != 0 || agerrors() > 0) {
+  } else if (tree ? !layout_pinned(impl_->gvc, g, d.plan(), opts.direction)
+                  : gvLayout(impl_->gvc, g, "dot") != 0 || agerrors() > 0) {
     if (r.errors.empty()) r.errors.push_back("graphviz could not lay out the map");
   } else {
+    laid_out = true;
     auto t2 = clock::now();
     r.layout_seconds = seconds(t1, t2);
     char* data = nullptr;
     unsigned int length = 0;
+    // The tree layout's DOT carries the positions it computed.
     int rendered = gvRenderData(impl_->gvc, g, extension(opts.output), &data, &length);
     r.output_seconds = seconds(t2, clock::now());
     if (rendered != 0 || agerrors() > 0) {
@@ -675,8 +908,8 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
       r.bytes.assign(data, length);
     }
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(impl_->gvc, g);
   }
+  if (laid_out || tree) gvFreeLayout(impl_->gvc, g);
   agclose(g);
   collecting = nullptr;
   if (!r.errors.empty()) r.bytes.clear();

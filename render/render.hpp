@@ -3,6 +3,7 @@
 /// Rendering an argument graph through the Graphviz C library. No Graphviz
 /// header leaves render/: callers see formats, options and bytes.
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,23 @@ enum class legend_mode {
   off,        ///< never
 };
 
+/// How nodes are placed.
+enum class layout_engine {
+  automatic,  ///< dot up to tree_threshold drawn claims, tree above
+  dot,        ///< Graphviz's layered layout: the best drawing, superlinear time
+  tree,       ///< argmap's tidy-tree layout (render/tree_layout.hpp): linear time
+};
+
+/// Parses "auto", "dot" or "tree".
+std::optional<layout_engine> layout_from_name(std::string_view name);
+
+/// "auto", "dot" or "tree".
+const char* name_of(layout_engine l);
+
+/// With layout_engine::automatic, maps with more drawn claims than this use
+/// the tree layout (docs/rendering.md gives the measurements behind it).
+inline constexpr std::size_t tree_threshold = 2000;
+
 /// How to draw a map.
 struct options {
   format output = format::svg;           ///< what to produce
@@ -43,6 +61,7 @@ struct options {
   std::vector<std::string> tags;         ///< view: only claims with one of these tags, and what connects them
   std::string title;                     ///< drawn above the map (e.g. the front-matter title); empty: none
   bool tag_colors = false;               ///< colour each tag (and the border of tagged claims)
+  layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
 };
 
 /// The names of the themes, in the order the docs list them.
@@ -54,7 +73,8 @@ struct result {
   std::vector<std::string> errors;  ///< Graphviz's and argmap's errors, in words
   std::vector<std::string> warnings;  ///< Graphviz's warnings (the output is still written)
   double build_seconds = 0;         ///< building the cgraph graph
-  double layout_seconds = 0;        ///< Graphviz's dot layout
+  layout_engine layout = layout_engine::dot;  ///< the layout used (never automatic)
+  double layout_seconds = 0;        ///< placing the nodes and routing the edges
   double output_seconds = 0;        ///< Graphviz writing the format
   bool ok() const { return errors.empty(); }
 };

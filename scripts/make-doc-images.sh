@@ -21,4 +21,9 @@ $argmap render examples/sections-and-tags.arg --tag-colors -o docs/img/tag-color
 $argmap render examples/reinstatement.arg --eval grounded -o docs/img/reinstatement-grounded.svg
 $argmap render examples/reinstatement.arg --eval dfquad -o docs/img/reinstatement-dfquad.svg
 $argmap render examples/beijing-hostage-diplomacy.arg --eval grounded -o docs/img/beijing-grounded.svg
+# The two layouts on the same maps (docs/rendering.md, "Layouts").
+$argmap render examples/beijing-hostage-diplomacy.arg --layout tree -o docs/img/beijing-tree.svg
+build/bench/gen_map --claims 300 --depth 5 > build/generated-300.arg
+$argmap render build/generated-300.arg --layout dot -o docs/img/generated-300-dot.svg
+$argmap render build/generated-300.arg --layout tree -o docs/img/generated-300-tree.svg
 echo "docs/img: $(ls docs/img | wc -l) pictures"
