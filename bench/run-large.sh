@@ -97,6 +97,14 @@ for n in $SIZES; do
   unset r
 done
 
+# The tree layout's phases in one process, to show each grows linearly.
+maps=()
+for n in $SIZES; do maps+=("$OUT/map-$n.arg"); done
+phases=$(./build/bench/render_bench --layout tree "${maps[@]}" | awk '
+  NR == 1 { next }
+  { printf "| %s | %s | %.3f s | %.3f s | %.3f s | %.3f s | %.3f s | %.1f µs |\n",
+           $1, $2, $4, $5, $6, $7, $8, 1e6 * $6 / $2 }')
+
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
 table=$(
   echo "Measured $(date -u +%Y-%m-%d) on $machine; best of 3 runs (1 run at 100,000 claims and for the peers), peak RSS of the process; commands stopped after ${CAP} s."
@@ -104,6 +112,12 @@ table=$(
   echo "| claims written (claim nodes) | argmap check | argmap render, tree | argmap render, dot | Argdown 1.7.5 map → SVG | Graphviz dot -Tsvg on argmap's DOT | tree/dot | tree/Argdown | tree/Graphviz |"
   echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "The tree layout's phases in one process (\`bench/render_bench --layout tree\`): building the cgraph graph, layout (Graphviz measuring the labels, \`tree_layout\`, routing), writing the SVG, freeing; the last column is layout time per claim."
+  echo
+  echo "| map | claims | check | build | layout | SVG | free | layout per claim |"
+  echo "|---|---|---|---|---|---|---|---|"
+  echo "$phases"
 )
 echo "$table"
 
