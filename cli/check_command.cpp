@@ -18,10 +18,11 @@ struct check_args {
   std::string format = "human";
   bool werror = false;
   std::vector<std::string> no_warn;
+  check_options input;
 };
 
 int run_check(const check_args& args) {
-  check_options options;
+  check_options options = args.input;
   options.disabled.insert(args.no_warn.begin(), args.no_warn.end());
   std::vector<diagnostic> all;
   std::size_t errors = 0, warnings = 0;
@@ -66,6 +67,7 @@ action setup_check(CLI::App& app) {
                  "switch off a warning by name (repeatable, or comma-separated)")
       ->delimiter(',')
       ->check(CLI::IsMember(names));
+  add_input_options(app, args->input);
   return [args] { return run_check(*args); };
 }
 

@@ -14,12 +14,13 @@ namespace {
 
 struct eval_args {
   std::string file;
+  check_options input;
   std::string semantics = "grounded";
   std::string format = "text";
 };
 
 int run_eval(const eval_args& args) {
-  checked_map m = check_input(args.file, {});
+  checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
   evaluation e = evaluate(m.graph, *semantics_from_name(args.semantics));
   if (!e.error.empty()) {
@@ -36,6 +37,7 @@ int run_eval(const eval_args& args) {
 action setup_eval(CLI::App& app) {
   auto args = std::make_shared<eval_args>();
   app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  add_input_options(app, args->input);
   app.add_option("--semantics", args->semantics,
                  "grounded (default), preferred, stable, or dfquad (gradual strengths)")
       ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));

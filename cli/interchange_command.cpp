@@ -29,6 +29,7 @@ namespace {
 
 struct interchange_args {
   std::string file;
+  check_options input;  // export only
   std::string format;
   std::string output = "-";
   std::string eval;
@@ -107,7 +108,7 @@ int run_import(const interchange_args& args) {
 }
 
 int run_export(const interchange_args& args) {
-  checked_map m = check_input(args.file, {});
+  checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
   if (auto af = af_format_from_name(args.format)) {
     translation t = translate(m.graph);
@@ -140,6 +141,7 @@ action setup_import(CLI::App& app) {
 action setup_export(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  add_input_options(app, args->input);
   app.add_option("--to", args->format,
                  "json, aif, argdown, markdown, graphml, or tgf/apx/i23 (the abstract framework "
                  "argmap evaluates, docs/evaluation.md)")

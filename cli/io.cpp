@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
@@ -17,8 +19,20 @@ bool use_colour() {
   return stdout_is_terminal() && (no_color == nullptr || *no_color == '\0');
 }
 
+void add_input_options(CLI::App& app, check_options& options) {
+  app.add_option("--include-root", options.include_root,
+                 "includes must lie in this folder (default: the nearest folder above the map "
+                 "holding .git, else the map's folder)");
+  app.add_option("--max-file-size", options.max_file_size,
+                 "refuse files larger than this many bytes (default 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  app.add_option("--max-depth", options.parse.max_depth,
+                 "deepest nesting of claims accepted (default 256)")
+      ->check(CLI::Range(1u, 100000u));
+}
+
 checked_map check_input(const std::string& path, const check_options& options) {
-  disk_loader loader;
+  disk_loader loader(options.max_file_size, options.include_root);
   if (path != "-") return check_file(path, loader, options);
   std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   return check_text("<stdin>", std::move(text), loader, options);

@@ -9,7 +9,15 @@
 #include "engine/check.hpp"
 #include "engine/evaluate.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace argmap::cli {
+
+/// Adds the options that limit what a map may read and how deep it may nest
+/// (`--include-root`, `--max-file-size`, `--max-depth`) to a subcommand.
+void add_input_options(CLI::App& app, check_options& options);
 
 /// True when standard output is a terminal and NO_COLOR is not set.
 bool use_colour();
@@ -17,7 +25,8 @@ bool use_colour();
 /// True when standard output is a terminal.
 bool stdout_is_terminal();
 
-/// Checks `path` ("-" reads standard input, named "<stdin>") with includes read from disk.
+/// Checks `path` ("-" reads standard input, named "<stdin>") with includes read
+/// from disk, within `options.include_root` and `options.max_file_size`.
 checked_map check_input(const std::string& path, const check_options& options);
 
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").

@@ -20,6 +20,7 @@ namespace {
 
 struct render_args {
   std::string file;
+  check_options input;
   std::string output;
   std::string format;
   std::string direction = "BT";
@@ -70,7 +71,7 @@ int run_render(const render_args& args) {
       fmt = *from_ext;
     }
   }
-  checked_map m = check_input(args.file, {});
+  checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
   render::options opts;
   opts.output = fmt;
@@ -129,6 +130,7 @@ int run_render(const render_args& args) {
 action setup_render(CLI::App& app) {
   auto args = std::make_shared<render_args>();
   app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  add_input_options(app, args->input);
   app.add_option("-o,--output", args->output,
                  "output file ('-' for standard output); default: FILE with the format's "
                  "extension");

@@ -14,11 +14,12 @@ namespace {
 
 struct stats_args {
   std::string file;
+  check_options input;
   std::string format = "text";
 };
 
 int run_stats(const stats_args& args) {
-  checked_map m = check_input(args.file, {});
+  checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
   map_stats s = compute_stats(m.map, m.graph);
   std::cout << (args.format == "json" ? stats_json(s) : stats_text(s));
@@ -30,6 +31,7 @@ int run_stats(const stats_args& args) {
 action setup_stats(CLI::App& app) {
   auto args = std::make_shared<stats_args>();
   app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  add_input_options(app, args->input);
   app.add_option("--format", args->format, "text (the default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   return [args] { return run_stats(*args); };

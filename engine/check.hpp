@@ -16,6 +16,8 @@ namespace argmap {
 struct check_options {
   std::set<std::string> disabled;  ///< warning names switched off (`--no-warn`)
   parse_options parse;             ///< parser limits
+  std::string include_root;        ///< includes must lie in this folder (empty: see disk_loader)
+  std::size_t max_file_size = std::size_t{1} << 30;  ///< larger files are refused
 };
 
 /// A loaded, built and linted map. Move-only: the graph views the map's ASTs.

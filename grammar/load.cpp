@@ -1,5 +1,8 @@
 #include "grammar/load.hpp"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -55,6 +58,51 @@ bool disk_loader::read(const std::string& path, std::string& contents, std::stri
   return true;
 }
 
+void disk_loader::start(const std::string& top_level) {
+  std::error_code ec;
+  if (root_given_) {
+    fs::path given = fs::weakly_canonical(fs::absolute(root_, ec), ec);
+    if (!ec) root_ = given.string();
+    return;
+  }
+  fs::path from = top_level == "<stdin>" ? fs::current_path(ec)
+                                         : fs::weakly_canonical(fs::absolute(top_level, ec), ec).parent_path();
+  root_ = from.string();
+  for (fs::path p = from; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) {
+      root_ = p.string();
+      break;
+    }
+    if (p == p.parent_path()) break;
+  }
+}
+
+bool disk_loader::may_include(const std::string& path, std::string& why) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return true;  // read() says what is wrong
+  if (S_ISDIR(st.st_mode)) {
+    why = "it is a directory";
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    // Reading a FIFO could block for ever, a device could be endless.
+    why = "it is not a regular file (a FIFO, device or socket)";
+    return false;
+  }
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  fs::path root(root_);
+  auto [r, p] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  if (root_.empty() || r != root.end()) {
+    why = fmt::format(
+        "it is outside the include root '{}' (argmap includes only files inside it; "
+        "--include-root sets another)",
+        root_);
+    return false;
+  }
+  return true;
+}
+
 std::string disk_loader::identity(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(path, ec);
@@ -97,6 +145,7 @@ class map_loader {
       : loader_(loader), options_(options) {}
 
   loaded_map run(const std::string& name, std::string text) {
+    loader_.start(name);
     load_file(name, std::move(text));
     check_duplicate_ids();
     return std::move(map_);
@@ -139,6 +188,10 @@ class map_loader {
     }
     if (loaded_.count(id)) return -1;  // each file is included once
     std::string text, why;
+    if (!loader_.may_include(path, why)) {
+      error(inc.range, "include-refused", fmt::format("cannot include '{}': {}", inc.path, why));
+      return -1;
+    }
     if (!loader_.read(path, text, why)) {
       std::string looked = path == inc.path ? "" : fmt::format(" (looked for '{}')", path);
       error(inc.range, "include-not-found",

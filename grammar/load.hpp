@@ -22,18 +22,39 @@ class file_loader {
   virtual bool read(const std::string& path, std::string& contents, std::string& error) = 0;
   /// A name that is equal for two paths exactly when they name the same file.
   virtual std::string identity(const std::string& path) = 0;
+  /// Called once before a map is loaded, with the named file's path
+  /// (`<stdin>` for standard input).
+  virtual void start(const std::string& top_level) { (void)top_level; }
+  /// Whether `path` may be included; if not, says why in `why`. Asked before
+  /// reading an include (the named file itself is not asked).
+  virtual bool may_include(const std::string& path, std::string& why) {
+    (void)path;
+    (void)why;
+    return true;
+  }
 };
 
-/// Reads files from the file system. Refuses files larger than `max_bytes`.
+/// Reads files from the file system. Refuses files larger than `max_bytes`,
+/// and includes that are not regular files or lie outside the include root.
 class disk_loader : public file_loader {
  public:
   /// Files larger than `max_bytes` (default 1 GiB) are refused with an error.
-  explicit disk_loader(std::size_t max_bytes = std::size_t{1} << 30) : max_bytes_(max_bytes) {}
+  /// `include_root` empty: the nearest folder above the named file that holds
+  /// `.git`, else the named file's own folder (for standard input: the same
+  /// search from the working directory).
+  explicit disk_loader(std::size_t max_bytes = std::size_t{1} << 30, std::string include_root = {})
+      : max_bytes_(max_bytes), root_(std::move(include_root)), root_given_(!root_.empty()) {}
   bool read(const std::string& path, std::string& contents, std::string& error) override;
   std::string identity(const std::string& path) override;
+  void start(const std::string& top_level) override;
+  bool may_include(const std::string& path, std::string& why) override;
+  /// The folder includes must lie in, canonical (known after start()).
+  const std::string& include_root() const { return root_; }
 
  private:
   std::size_t max_bytes_;
+  std::string root_;
+  bool root_given_;
 };
 
 /// Serves files from a map of path to contents.
