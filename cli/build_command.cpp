@@ -46,6 +46,7 @@ struct build_args {
   std::string eval;
   std::string theme = "default";
   std::string layout = "auto";
+  check_options input;  // --include-root, --max-file-size, --max-depth
   bool force = false;
   bool keep_going = true;
   bool prune = false;
@@ -75,8 +76,9 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603
 std::string options_text(const build_args& a) {
   std::string f;
   for (const std::string& x : a.formats) f += x + ",";
-  return fmt::format("argmap {}|formats {}|theme {}|eval {}|layout {}", ARGMAP_VERSION, f, a.theme,
-                     a.eval, a.layout);
+  return fmt::format("argmap {}|formats {}|theme {}|eval {}|layout {}|root {}|size {}|depth {}",
+                     ARGMAP_VERSION, f, a.theme, a.eval, a.layout, a.input.include_root,
+                     a.input.max_file_size, a.input.parse.max_depth);
 }
 
 // Finds the maps under the sources: .arg files, not starting with '_', not
@@ -129,9 +131,9 @@ std::vector<job> discover(const build_args& a) {
 }
 
 // The key: the files of the map (named and included) and the options.
-std::string key_of(const std::string& source, const std::string& options) {
-  disk_loader loader;
-  loaded_map m = load_map(source, loader);
+std::string key_of(const std::string& source, const std::string& options, const check_options& input) {
+  disk_loader loader(input.max_file_size, input.include_root);
+  loaded_map m = load_map(source, loader, input.parse);
   std::uint64_t h = fnv1a(options);
   for (const source_file& f : m.sources.files) {
     h = fnv1a(f.name + '\0', h);
@@ -158,8 +160,8 @@ std::string output_path(const job& j, const std::string& format) {
 outcome render_one(const build_args& a, const job& j, render::renderer& svg_renderer,
                    std::unique_ptr<render::renderer>& font_renderer) {
   outcome o;
-  disk_loader loader;
-  checked_map m = check_file(j.source, loader, {});
+  disk_loader loader(a.input.max_file_size, a.input.include_root);
+  checked_map m = check_file(j.source, loader, a.input);
   o.diagnostics = m.diagnostics;
   if (m.unreadable || m.errors() > 0) return o;
   std::optional<evaluation> e;
@@ -372,7 +374,7 @@ int run_build(const build_args& a) {
   std::vector<std::size_t> todo;
   for (std::size_t k = 0; k < jobs.size(); ++k) {
     job& j = jobs[k];
-    j.key = key_of(j.source, options);
+    j.key = key_of(j.source, options, a.input);
     bool outputs_exist = true;
     for (const std::string& f : a.formats)
       outputs_exist = outputs_exist && fs::exists(fs::path(a.out_dir) / output_path(j, f));
@@ -471,6 +473,7 @@ action setup_build(CLI::App& app) {
                  "dot, tree (linear time, for large maps) or auto (default: tree above " +
                      std::to_string(render::tree_threshold) + " claims)")
       ->check(CLI::IsMember({"auto", "dot", "tree"}));
+  add_input_options(app, args->input);
   app.add_flag("--force", args->force, "render every map, up to date or not");
   app.add_flag("--keep-going,!--no-keep-going", args->keep_going,
                "go on after a broken map (default); --no-keep-going stops at the first");

@@ -71,4 +71,12 @@ expect 1 "cannot include '../shared/_b.arg' (looked for .*): file is larger than
 printf 'A.\n  + B.\n    + C.\n      + D.\n        + E.\n' > "$work/project/maps/deep.arg"
 expect 1 "nesting too deep: argmap accepts at most 3 levels" check --max-depth 3 "$work/project/maps/deep.arg"
 expect 0 "wrote\|^<?xml\|<svg" render --max-depth 4 "$work/project/maps/deep.arg" -o -
+# argmap build applies the same rules to every map it renders.
+mkdir -p "$work/project/site"
+printf '[a] A.\n  + [r] R.\ninclude "/etc/passwd"\n' > "$work/project/site/leak.arg"
+printf '[a] A.\n  + [r] R.\n' > "$work/project/site/fine.arg"
+expect 1 "cannot include '/etc/passwd': it is outside the include root" \
+  build "$work/project/site" -o "$work/out" -j 1
+[ -f "$work/out/fine.svg" ] || fail "build: fine.svg missing"
+[ ! -e "$work/out/leak.svg" ] || fail "build: leak.svg was written"
 echo "limits: all cases passed"
