@@ -11,7 +11,9 @@ std::string argdown_text(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (c == '\n' || c == '\r') c = ' ';
-    if (c == '[' || c == ']' || c == '<' || c == '>' || c == '{' || c == '}' || c == '*' || c == '_')
+    // Backslash itself too: Argdown (and argmap's importer) read "\\x" as "x".
+    if (c == '[' || c == ']' || c == '<' || c == '>' || c == '{' || c == '}' || c == '*' ||
+        c == '_' || c == '\\' || c == '#')
       out += '\\';
     out += c;
   }
