@@ -1,3 +1,4 @@
+#include "grammar/utf8.hpp"
 #include "engine/af_format.hpp"
 
 #include "grammar/ast.hpp"
@@ -239,6 +240,10 @@ std::string write_af(const named_framework& f, af_format format) {
 
 std::optional<named_framework> read_af(std::string_view text, af_format format,
                                        std::string& error) {
+  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
+    error = bad;
+    return std::nullopt;
+  }
   switch (format) {
     case af_format::tgf:
       return read_tgf(text, error);

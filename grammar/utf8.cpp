@@ -1,5 +1,8 @@
 #include "grammar/utf8.hpp"
 
+#include <cstdio>
+#include <string>
+
 #include <cstring>
 
 namespace argmap::utf8 {
@@ -152,6 +155,21 @@ bool is_tag_code_point(char32_t c) {
   if (c >= 0x1F000 && c <= 0x1FAFF) return false;
   if (c >= 0xE0000) return false;  // tags and supplementary private use
   return true;
+}
+
+std::string invalid_message(std::string_view text) {
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < nul; ++i) line += text[i] == '\n';
+    return "line " + std::to_string(line) + ": NUL byte (is this a binary file?)";
+  }
+  std::size_t bad = find_invalid(text);
+  if (bad == std::string_view::npos) return {};
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+  return "line " + std::to_string(line) + ": not valid UTF-8 (byte " + byte + "); argmap reads UTF-8";
 }
 
 }  // namespace argmap::utf8

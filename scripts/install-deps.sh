@@ -13,6 +13,10 @@ packages=(
   nlohmann-json3-dev
   python3-jsonschema
 )
+# FUZZ_DEPS=1 (scripts/fuzz.sh): clang and its libFuzzer/sanitizer runtimes.
+if [ "${FUZZ_DEPS:-0}" = 1 ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

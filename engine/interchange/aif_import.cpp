@@ -1,3 +1,4 @@
+#include "grammar/utf8.hpp"
 #include "engine/interchange/aif_import.hpp"
 
 #include <algorithm>
@@ -67,6 +68,10 @@ std::string where(const std::string& text, std::size_t at) {
 }  // namespace
 
 std::optional<import_result> import_aif(const std::string& text, std::string& error) {
+  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
+    error = bad;
+    return std::nullopt;
+  }
   json doc;
   try {
     doc = json::parse(text);

@@ -1,3 +1,4 @@
+#include "grammar/utf8.hpp"
 #include "engine/interchange/argdown_import.hpp"
 
 #include <algorithm>
@@ -384,6 +385,10 @@ class reader {
 }  // namespace
 
 std::optional<import_result> import_argdown(const std::string& text, std::string& error) {
+  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
+    error = bad;
+    return std::nullopt;
+  }
   return reader(text).run(error);
 }
 

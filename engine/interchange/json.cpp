@@ -1,3 +1,4 @@
+#include "grammar/utf8.hpp"
 #include "engine/interchange/json.hpp"
 
 #include <functional>
@@ -107,6 +108,10 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
 namespace argmap {
 
 std::optional<import_result> import_json(const std::string& text, std::string& error) {
+  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
+    error = bad;
+    return std::nullopt;
+  }
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and
+# runs each for SECONDS (default 30), starting from the saved corpus
+# (tests/fuzz/corpus/TARGET) and seeds taken from examples/ and tests/golden/.
+# New inputs go to build-fuzz/corpus/TARGET; crashes to build-fuzz/crashes/.
+# Exits non-zero if any target finds a crash, a leak or a timeout.
+#
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import
+#   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+shift || true
+targets=("$@")
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import)
+jobs=${JOBS:-1}
+FUZZ_DEPS=1 bash scripts/install-deps.sh
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DARGMAP_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j 2
+
+# Seeds: maps for the map targets; for `import`, each interchange file behind
+# the byte that selects its format (0 JSON, 1 AIF, 2 Argdown, 3 Kialo, 4 TGF, 5 APX, 6 i23).
+seed() {
+  local target=$1 dir=build-fuzz/seeds/$1
+  rm -rf "$dir" && mkdir -p "$dir"
+  if [[ $target == import ]]; then
+    local n=0
+    for pair in "0:json" "1:aif.json" "1:xaif.json" "2:argdown" "3:kialo.txt" "3:kialo" "4:tgf" "5:apx" "6:i23"; do
+      local byte=${pair%%:*} ext=${pair#*:}
+      for f in $(find tests/golden examples -name "*.$ext" 2>/dev/null); do
+        { printf "\\x0$byte"; cat "$f"; } > "$dir/$((n++))"
+      done
+    done
+  else
+    find examples tests/golden/parse tests/golden/check tests/hostile -name '*.arg' -exec cp {} "$dir/" \;
+  fi
+}
+
+# Graphviz's, Pango's and cairo's one-time allocations are not leaks of argmap's
+# (tests/sanitizers/lsan.supp says which and why).
+export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
+status=0
+run() {
+  local target=$1
+  seed "$target"
+  mkdir -p "build-fuzz/corpus/$target" "build-fuzz/crashes" "tests/fuzz/corpus/$target"
+  local log="build-fuzz/$target.log"
+  if ./build-fuzz/tests/fuzz/fuzz_"$target" "build-fuzz/corpus/$target" "tests/fuzz/corpus/$target" \
+      "build-fuzz/seeds/$target" -dict=tests/fuzz/argmap.dict -max_total_time="$seconds" \
+      -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+      -artifact_prefix="build-fuzz/crashes/$target-" >"$log" 2>&1; then
+    local execs cov
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+    echo "fuzz_$target: ${seconds} s, $execs runs, $cov, corpus $(ls "build-fuzz/corpus/$target" | wc -l) inputs"
+  else
+    echo "fuzz_$target: FOUND A PROBLEM (see $log and build-fuzz/crashes/):"
+    grep -E "ERROR|SUMMARY|abort|Test unit written" "$log" | head -5
+    return 1
+  fi
+}
+pids=()
+for t in "${targets[@]}"; do
+  run "$t" &
+  pids+=($!)
+  if [[ ${#pids[@]} -ge $jobs ]]; then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+exit $status

@@ -1,0 +1,63 @@
+// Fuzz target: every importer. The first byte picks the format (JSON, AIF,
+// Argdown, Kialo, TGF, APX, i23), the rest is the file. An import that
+// succeeds must give a map that argmap parses without errors.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "../engine/helpers.hpp"
+#include "engine/af_format.hpp"
+#include "engine/interchange/aif_import.hpp"
+#include "engine/interchange/argdown_import.hpp"
+#include "engine/interchange/json.hpp"
+#include "engine/interchange/kialo.hpp"
+
+namespace {
+
+std::optional<std::string> import(std::uint8_t which, const std::string& text, std::string& error) {
+  std::optional<argmap::import_result> r;
+  switch (which % 7) {
+    case 0:
+      r = argmap::import_json(text, error);
+      break;
+    case 1:
+      r = argmap::import_aif(text, error);
+      break;
+    case 2:
+      r = argmap::import_argdown(text, error);
+      break;
+    case 3:
+      r = argmap::import_kialo(text, error);
+      break;
+    default: {
+      static const argmap::af_format formats[] = {argmap::af_format::tgf, argmap::af_format::apx,
+                                                  argmap::af_format::i23};
+      auto f = argmap::read_af(text, formats[which % 7 - 4], error);
+      if (!f || f->names.size() > 2000) return std::nullopt;
+      return argmap::framework_to_map(*f, error);
+    }
+  }
+  if (!r) return std::nullopt;
+  return r->map;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  std::string error;
+  std::optional<std::string> map = import(data[0], text, error);
+  if (!map) return 0;
+  argmap::checked_map m = argmap::test::check(*map);
+  for (const argmap::diagnostic& d : m.diagnostics) {
+    if (d.level != argmap::severity::error) continue;
+    std::fprintf(stderr, "importer %d wrote a map with errors: %s\n--- map\n%s\n", data[0] % 7,
+                 d.message.c_str(), map->c_str());
+    std::abort();
+  }
+  return 0;
+}

@@ -1,0 +1,47 @@
+// Fuzz target: the whole pipeline on one map: parse, check, evaluate under
+// every semantics (with small search limits), render to DOT and SVG with
+// both layouts, and every export. Only a crash, a sanitizer report or a
+// hang is a finding.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "../engine/helpers.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/framework.hpp"
+#include "engine/interchange/aif.hpp"
+#include "engine/interchange/argdown.hpp"
+#include "engine/interchange/graphml.hpp"
+#include "engine/interchange/json.hpp"
+#include "engine/interchange/markdown.hpp"
+#include "render/render.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static argmap::render::renderer renderer;  // one Graphviz context per process
+  std::string text(reinterpret_cast<const char*>(data), size);
+  argmap::check_options options;
+  options.parse.max_depth = 64;
+  argmap::checked_map m = argmap::test::check(text, options);
+  if (m.errors() > 0) return 0;
+  argmap::search_limits limits;
+  limits.max_steps = 20000;
+  limits.max_labellings = 1000;
+  argmap::evaluation e = argmap::evaluate(m.graph, argmap::semantics::grounded, limits);
+  for (argmap::semantics s : {argmap::semantics::preferred, argmap::semantics::stable})
+    (void)argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, s, limits));
+  argmap::evaluation strengths = argmap::dfquad(m.graph);
+  (void)argmap::evaluation_text(m.graph, strengths);
+  argmap::render::options o;
+  o.layout = size % 2 ? argmap::render::layout_engine::tree : argmap::render::layout_engine::dot;
+  for (argmap::render::format f : {argmap::render::format::dot, argmap::render::format::svg}) {
+    o.output = f;
+    (void)renderer.render(m.graph, o, e.error.empty() ? &e : nullptr);
+  }
+  (void)argmap::export_json(m.graph, m.map, nullptr);
+  (void)argmap::export_aif(m.graph);
+  (void)argmap::export_argdown(m.graph);
+  (void)argmap::export_markdown(m.graph);
+  (void)argmap::export_graphml(m.graph);
+  return 0;
+}
