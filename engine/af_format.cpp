@@ -1,7 +1,9 @@
-#include "grammar/utf8.hpp"
 #include "engine/af_format.hpp"
 
+#include "engine/format.hpp"
+
 #include "grammar/ast.hpp"
+#include "grammar/utf8.hpp"
 
 #include <charconv>
 #include <set>
@@ -272,7 +274,7 @@ std::optional<std::string> framework_to_map(const named_framework& f, std::strin
   std::string out = "// Imported abstract argumentation framework: one claim per argument,\n"
                     "// one attack per attack.\n";
   for (std::uint32_t a = 0; a < f.af.size(); ++a) {
-    out += "[" + ids[a] + "] Argument " + f.names[a] + ".\n";
+    out += "[" + ids[a] + "] " + escape_claim_text("Argument " + f.names[a] + ".", false) + "\n";
     for (std::uint32_t b : f.af.attackers(a)) {
       if (b == a) {
         error = fmt::format("argument '{}' attacks itself, which an argument map cannot express",

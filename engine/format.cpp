@@ -197,6 +197,14 @@ std::vector<bool> blank_lines_before(const std::string& text) {
 }  // namespace
 
 std::string escape_claim_text(const std::string& text, bool root) {
+  // A root claim reading `include "path"` would become an include line, and
+  // no escape applies to a letter: the text goes on a continuation line after
+  // the word, which the parser joins back with one space.
+  if (root && text.rfind("include", 0) == 0) {
+    std::size_t quote = text.find_first_not_of(" \t", 7);
+    if (quote > 7 && quote != std::string::npos && text[quote] == '"')
+      return "include\n    " + escape_claim_text(text.substr(quote), false);
+  }
   std::set<std::size_t> tags = trailing_tag_hashes(text);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -228,7 +236,11 @@ std::optional<std::string> format_text(const std::string& name, const std::strin
   for (const diagnostic& d : diagnostics)
     if (d.level == severity::error) return std::nullopt;
   std::vector<bool> blank = blank_lines_before(text);
-  return formatter(r.doc, blank).run();
+  std::string out = formatter(r.doc, blank).run();
+  // Text starting with U+FEFF would be read back as a byte-order mark and
+  // dropped: a real byte-order mark in front keeps it.
+  if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.insert(0, "\xEF\xBB\xBF");
+  return out;
 }
 
 std::string unified_diff(const std::string& name, const std::string& before,

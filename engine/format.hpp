@@ -13,7 +13,9 @@ namespace argmap {
 
 /// Claim text escaped so that it parses back to itself on a claim line:
 /// `{`, trailing `#words`, a leading `[` or `@` (and, for an unlabelled root,
-/// a leading marker or `#`), and backslashes before escapable characters.
+/// a leading marker or `#`), and backslashes before escapable characters. An
+/// unlabelled root reading `include "..."` is split after `include` onto a
+/// continuation line, so that it does not become an include.
 std::string escape_claim_text(const std::string& text, bool root);
 
 /// Formats one parsed file canonically: 2 spaces per level, one space after a

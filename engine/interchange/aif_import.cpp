@@ -1,4 +1,3 @@
-#include "grammar/utf8.hpp"
 #include "engine/interchange/aif_import.hpp"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 
 #include "engine/format.hpp"
 #include "grammar/ast.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap {
 

@@ -1,7 +1,7 @@
-#include "grammar/utf8.hpp"
 #include "engine/interchange/argdown_import.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -10,6 +10,7 @@
 #include "engine/format.hpp"
 #include "grammar/attributes.hpp"
 #include "grammar/ast.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap {
 
@@ -262,7 +263,14 @@ class reader {
       order_.push_back(key);
     }
     if (n.text.empty() && !rest.empty()) n.text = unescape(rest);
-    for (auto& a : attributes) n.attributes.push_back(std::move(a));
+    // A key given again (in one data block, or where the statement is written
+    // again) takes the later value, as Argdown merges data; argmap allows one.
+    for (auto& a : attributes) {
+      auto same = std::find_if(n.attributes.begin(), n.attributes.end(),
+                               [&](const auto& b) { return b.first == a.first; });
+      if (same != n.attributes.end()) same->second = std::move(a.second);
+      else n.attributes.push_back(std::move(a));
+    }
     for (const std::string& t : tags)
       if (std::find(n.tags.begin(), n.tags.end(), t) == n.tags.end()) n.tags.push_back(t);
   }
@@ -296,7 +304,15 @@ class reader {
     for (const relation& r : relations_)
       if (r.k != kind::undercut) related.insert(r.from), related.insert(r.to);
     std::string out;
-    if (!title_.empty()) out += "---\ntitle: " + title_ + "\nsource: Argdown\n---\n\n";
+    if (!title_.empty()) {
+      // Quoted, so that any title reads back as written (fmt unquotes it when it can).
+      std::string quoted;
+      for (char c : title_) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        quoted += c;
+      }
+      out += "---\ntitle: \"" + quoted + "\"\nsource: Argdown\n---\n\n";
+    }
     import_result result;
     auto ref = [&](const std::string& key) { return "@" + nodes_[key].id; };
     for (const std::string& key : order_) {
@@ -312,8 +328,16 @@ class reader {
       std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
       out += "[" + n.id + "] " + escape_claim_text(text, false);
       for (const std::string& t : n.tags) {
+        // Argdown allows any text in #(tags); argmap tags are letters, digits,
+        // '-' and '_': anything else becomes '-'.
         std::string tag;
-        for (char c : t) tag += (c == ' ') ? '-' : c;
+        for (const char* p = t.data(); p < t.data() + t.size();) {
+          const char* start = p;
+          char32_t cp = utf8::decode(p, t.data() + t.size());
+          bool ascii_ok = cp < 0x80 && (std::isalnum(static_cast<unsigned char>(cp)) || cp == '-' || cp == '_');
+          if (ascii_ok || (cp >= 0x80 && utf8::is_tag_code_point(cp))) tag.append(start, p);
+          else tag += '-';
+        }
         out += " #" + tag;
       }
       if (!n.attributes.empty()) {

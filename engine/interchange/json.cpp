@@ -1,4 +1,3 @@
-#include "grammar/utf8.hpp"
 #include "engine/interchange/json.hpp"
 
 #include <functional>
@@ -7,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/format.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap {
 

@@ -1,4 +1,3 @@
-#include "grammar/utf8.hpp"
 #include "engine/interchange/kialo.hpp"
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/format.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap {
 
