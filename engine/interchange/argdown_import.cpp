@@ -100,7 +100,9 @@ class reader {
       std::size_t indent = raw.find_first_not_of(" \t");
       if (line[0] == '#' && indent == 0 && line.size() > 1 && (line[1] == '#' || line[1] == ' ')) {
         std::size_t level = line.find_first_not_of('#');
-        heading(level, trim(line.substr(level)));
+        std::string title = level == std::string::npos ? "" : trim(line.substr(level));
+        if (title.empty()) continue;  // "##" alone: a heading without a title, nothing to keep
+        heading(level, title);
         stack.clear();
         continue;
       }
@@ -326,6 +328,7 @@ class reader {
       // description, no relations of its own) is that reason, not a claim.
       if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
       std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
+      if (text.find_first_not_of(" \t") == std::string::npos) text = "(no text)";  // a claim needs text
       out += "[" + n.id + "] " + escape_claim_text(text, false);
       for (const std::string& t : n.tags) {
         // Argdown allows any text in #(tags); argmap tags are letters, digits,
