@@ -132,7 +132,7 @@ std::vector<job> discover(const build_args& a) {
 
 // The key: the files of the map (named and included) and the options.
 std::string key_of(const std::string& source, const std::string& options, const check_options& input) {
-  disk_loader loader(input.max_file_size, input.include_root);
+  disk_loader loader = input_loader(input);
   loaded_map m = load_map(source, loader, input.parse);
   std::uint64_t h = fnv1a(options);
   for (const source_file& f : m.sources.files) {
@@ -160,7 +160,7 @@ std::string output_path(const job& j, const std::string& format) {
 outcome render_one(const build_args& a, const job& j, render::renderer& svg_renderer,
                    std::unique_ptr<render::renderer>& font_renderer) {
   outcome o;
-  disk_loader loader(a.input.max_file_size, a.input.include_root);
+  disk_loader loader = input_loader(a.input);
   checked_map m = check_file(j.source, loader, a.input);
   o.diagnostics = m.diagnostics;
   if (m.unreadable || m.errors() > 0) return o;

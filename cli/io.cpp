@@ -31,8 +31,12 @@ void add_input_options(CLI::App& app, check_options& options) {
       ->check(CLI::Range(1u, 100000u));
 }
 
+disk_loader input_loader(const check_options& options) {
+  return disk_loader(options.max_file_size, options.include_root);
+}
+
 checked_map check_input(const std::string& path, const check_options& options) {
-  disk_loader loader(options.max_file_size, options.include_root);
+  disk_loader loader = input_loader(options);
   if (path != "-") return check_file(path, loader, options);
   std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   return check_text("<stdin>", std::move(text), loader, options);

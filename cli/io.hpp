@@ -25,6 +25,9 @@ bool use_colour();
 /// True when standard output is a terminal.
 bool stdout_is_terminal();
 
+/// A disk loader bounded by `options` (include root, file size).
+disk_loader input_loader(const check_options& options);
+
 /// Checks `path` ("-" reads standard input, named "<stdin>") with includes read
 /// from disk, within `options.include_root` and `options.max_file_size`.
 checked_map check_input(const std::string& path, const check_options& options);

@@ -242,10 +242,7 @@ std::string write_af(const named_framework& f, af_format format) {
 
 std::optional<named_framework> read_af(std::string_view text, af_format format,
                                        std::string& error) {
-  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
-    error = bad;
-    return std::nullopt;
-  }
+  if (!utf8::readable(text, error)) return std::nullopt;
   switch (format) {
     case af_format::tgf:
       return read_tgf(text, error);

@@ -1,11 +1,13 @@
 #include "engine/format.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "grammar/parse.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap {
 
@@ -45,29 +47,14 @@ std::string value_text(const std::string& v) {
   bool bare = !v.empty();
   for (char c : v)
     if (c == ' ' || c == '\t' || c == ',' || c == '{' || c == '}' || c == '"') bare = false;
-  if (bare) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+  return bare ? v : quote_value(v);
 }
 
 // A front-matter value: the rest of the line, unless trimming would change it.
 std::string front_matter_value(const std::string& v) {
   bool bare = !v.empty() && v.front() != ' ' && v.front() != '\t' && v.back() != ' ' &&
               v.back() != '\t' && v.front() != '"';
-  return bare ? v : quoted(v);
+  return bare ? v : quote_value(v);
 }
 
 // One output line and where it came from.
@@ -89,7 +76,7 @@ class formatter {
       if (const auto* h = std::get_if<ast::heading>(&it)) {
         body.push_back({h->range.line, 0, true, std::string(h->level, '#') + " " + h->title});
       } else if (const auto* inc = std::get_if<ast::include>(&it)) {
-        body.push_back({inc->range.line, 0, false, "include " + quoted(inc->path)});
+        body.push_back({inc->range.line, 0, false, "include " + quote_value(inc->path)});
       } else {
         claim(std::get<ast::claim>(it), 0, body);
       }
@@ -195,6 +182,27 @@ std::vector<bool> blank_lines_before(const std::string& text) {
 }
 
 }  // namespace
+
+std::string quote_value(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string tag_text(std::string_view text) {
+  std::string tag;
+  for (const char* p = text.data(); p < text.data() + text.size();) {
+    const char* start = p;
+    char32_t c = utf8::decode(p, text.data() + text.size());
+    bool ascii = c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '-' || c == '_');
+    if (ascii || utf8::is_tag_code_point(c)) tag.append(start, p);
+    else tag += '-';
+  }
+  return tag;
+}
 
 std::string escape_claim_text(const std::string& text, bool root) {
   // A root claim reading `include "path"` would become an include line, and

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "grammar/ast.hpp"
@@ -17,6 +18,15 @@ namespace argmap {
 /// unlabelled root reading `include "..."` is split after `include` onto a
 /// continuation line, so that it does not become an include.
 std::string escape_claim_text(const std::string& text, bool root);
+
+/// `value` as a double-quoted attribute or front-matter value, with `"` and
+/// `\` escaped: reads back as `value` whatever it holds.
+std::string quote_value(std::string_view value);
+
+/// `text` as a tag argmap can write: letters (of any script), digits, `-` and
+/// `_` are kept, any other character becomes `-` (Argdown's `#(my tag)` ->
+/// `my-tag`).
+std::string tag_text(std::string_view text);
 
 /// Formats one parsed file canonically: 2 spaces per level, one space after a
 /// marker, `[id] text #tags {key: value, ...}` on one line (continuation lines

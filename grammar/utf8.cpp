@@ -1,5 +1,6 @@
 #include "grammar/utf8.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -157,19 +158,20 @@ bool is_tag_code_point(char32_t c) {
   return true;
 }
 
-std::string invalid_message(std::string_view text) {
+bool readable(std::string_view text, std::string& error) {
+  auto line_of = [&](std::size_t at) {
+    return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  };
   if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < nul; ++i) line += text[i] == '\n';
-    return "line " + std::to_string(line) + ": NUL byte (is this a binary file?)";
+    error = "line " + line_of(nul) + ": NUL byte (is this a binary file?)";
+    return false;
   }
   std::size_t bad = find_invalid(text);
-  if (bad == std::string_view::npos) return {};
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
+  if (bad == std::string_view::npos) return true;
   char byte[8];
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-  return "line " + std::to_string(line) + ": not valid UTF-8 (byte " + byte + "); argmap reads UTF-8";
+  error = "line " + line_of(bad) + ": not valid UTF-8 (byte " + byte + "); argmap reads UTF-8";
+  return false;
 }
 
 }  // namespace argmap::utf8

@@ -14,10 +14,10 @@ namespace argmap::utf8 {
 /// invalid), or `npos` when `s` is valid.
 std::size_t find_invalid(std::string_view s);
 
-/// For importers: empty when `text` is valid UTF-8 without NUL bytes, else
-/// "line N: not valid UTF-8 (byte 0xNN); argmap reads UTF-8" or "line N: NUL
-/// byte (is this a binary file?)".
-std::string invalid_message(std::string_view text);
+/// For importers: whether `text` is valid UTF-8 without NUL bytes. If not,
+/// sets `error` to "line N: not valid UTF-8 (byte 0xNN); argmap reads UTF-8"
+/// or "line N: NUL byte (is this a binary file?)".
+bool readable(std::string_view text, std::string& error);
 
 /// Like find_invalid(s); also sets `ascii` to whether every byte of `s` is ASCII.
 std::size_t find_invalid(std::string_view s, bool& ascii);

@@ -134,7 +134,6 @@ class walker {
   // (apportioning their subtrees), then centres itself over them.
   void first_walk(index v) {
     if (leaf(v)) return;
-    index parent = v;
     index default_ancestor = first_kid(v);
     for (std::size_t k = begin(v); k < end(v); ++k) {
       index w = kids_[k];
@@ -146,7 +145,7 @@ class walker {
         prelim_[u] = prelim_[static_cast<std::size_t>(left)] + distance(left, w);
         if (!leaf(w)) mod_[u] = prelim_[u] - mid_[u];
       }
-      default_ancestor = apportion(w, default_ancestor, parent);
+      default_ancestor = apportion(w, default_ancestor, v);
     }
     execute_shifts(v);
     mid_[static_cast<std::size_t>(v)] = (prelim_[static_cast<std::size_t>(first_kid(v))] +

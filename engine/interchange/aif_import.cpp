@@ -37,15 +37,6 @@ std::string one_line(std::string s) {
   return out;
 }
 
-std::string quoted(const std::string& v) {
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
 struct node {
   std::string id, type, text, scheme;
   std::vector<std::size_t> in, out;  // node indexes
@@ -68,10 +59,7 @@ std::string where(const std::string& text, std::size_t at) {
 }  // namespace
 
 std::optional<import_result> import_aif(const std::string& text, std::string& error) {
-  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
-    error = bad;
-    return std::nullopt;
-  }
+  if (!utf8::readable(text, error)) return std::nullopt;
   json doc;
   try {
     doc = json::parse(text);
@@ -221,8 +209,8 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
     out += "[" + claim_id[k] + "] " +
            escape_claim_text(nodes[k].text.empty() ? "(no text)" : nodes[k].text, false);
     std::vector<std::string> attributes;
-    if (notes.count(k)) attributes.push_back("note: " + quoted(joined(notes[k])));
-    if (schemes.count(k)) attributes.push_back("scheme: " + quoted(joined(schemes[k])));
+    if (notes.count(k)) attributes.push_back("note: " + quote_value(joined(notes[k])));
+    if (schemes.count(k)) attributes.push_back("scheme: " + quote_value(joined(schemes[k])));
     if (!attributes.empty()) {
       out += " {" + attributes.front();
       for (std::size_t a = 1; a < attributes.size(); ++a) out += ", " + attributes[a];

@@ -306,15 +306,8 @@ class reader {
     for (const relation& r : relations_)
       if (r.k != kind::undercut) related.insert(r.from), related.insert(r.to);
     std::string out;
-    if (!title_.empty()) {
-      // Quoted, so that any title reads back as written (fmt unquotes it when it can).
-      std::string quoted;
-      for (char c : title_) {
-        if (c == '"' || c == '\\') quoted += '\\';
-        quoted += c;
-      }
-      out += "---\ntitle: \"" + quoted + "\"\nsource: Argdown\n---\n\n";
-    }
+    // The title quoted, so that any title reads back as written (fmt unquotes it when it can).
+    if (!title_.empty()) out += "---\ntitle: " + quote_value(title_) + "\nsource: Argdown\n---\n\n";
     import_result result;
     auto ref = [&](const std::string& key) { return "@" + nodes_[key].id; };
     for (const std::string& key : order_) {
@@ -330,29 +323,11 @@ class reader {
       std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
       if (text.find_first_not_of(" \t") == std::string::npos) text = "(no text)";  // a claim needs text
       out += "[" + n.id + "] " + escape_claim_text(text, false);
-      for (const std::string& t : n.tags) {
-        // Argdown allows any text in #(tags); argmap tags are letters, digits,
-        // '-' and '_': anything else becomes '-'.
-        std::string tag;
-        for (const char* p = t.data(); p < t.data() + t.size();) {
-          const char* start = p;
-          char32_t cp = utf8::decode(p, t.data() + t.size());
-          bool ascii_ok = cp < 0x80 && (std::isalnum(static_cast<unsigned char>(cp)) || cp == '-' || cp == '_');
-          if (ascii_ok || (cp >= 0x80 && utf8::is_tag_code_point(cp))) tag.append(start, p);
-          else tag += '-';
-        }
-        out += " #" + tag;
-      }
+      for (const std::string& t : n.tags) out += " #" + tag_text(t);  // Argdown allows any text in #(tags)
       if (!n.attributes.empty()) {
         out += " {";
-        for (std::size_t a = 0; a < n.attributes.size(); ++a) {
-          std::string v;
-          for (char c : n.attributes[a].second) {
-            if (c == '"' || c == '\\') v += '\\';
-            v += c;
-          }
-          out += (a ? ", " : "") + n.attributes[a].first + ": \"" + v + "\"";
-        }
+        for (std::size_t a = 0; a < n.attributes.size(); ++a)
+          out += (a ? ", " : "") + n.attributes[a].first + ": " + quote_value(n.attributes[a].second);
         out += "}";
       }
       out += "\n";
@@ -412,10 +387,7 @@ class reader {
 }  // namespace
 
 std::optional<import_result> import_argdown(const std::string& text, std::string& error) {
-  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
-    error = bad;
-    return std::nullopt;
-  }
+  if (!utf8::readable(text, error)) return std::nullopt;
   return reader(text).run(error);
 }
 

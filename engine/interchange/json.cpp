@@ -108,10 +108,7 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
 namespace argmap {
 
 std::optional<import_result> import_json(const std::string& text, std::string& error) {
-  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
-    error = bad;
-    return std::nullopt;
-  }
+  if (!utf8::readable(text, error)) return std::nullopt;
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
@@ -148,19 +145,11 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
       return std::nullopt;
     claims[c["id"].get<std::string>()] = &c;
   }
-  auto quote = [](const std::string& v) {
-    std::string out = "\"";
-    for (char ch : v) {
-      if (ch == '"' || ch == '\\') out += '\\';
-      out += ch;
-    }
-    return out + "\"";
-  };
   std::string out;
   if (doc.contains("metadata") && doc["metadata"].is_object() && !doc["metadata"].empty()) {
     out += "---\n";
     for (const auto& [key, value] : doc["metadata"].items())
-      out += key + ": " + quote(value.is_string() ? value.get<std::string>() : value.dump()) + "\n";
+      out += key + ": " + quote_value(value.is_string() ? value.get<std::string>() : value.dump()) + "\n";
     out += "---\n";
   }
   static const std::unordered_map<std::string, std::string> markers = {
@@ -189,12 +178,12 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
       if (user_id) line += "[" + id + "] ";
       line += escape_claim_text(c["text"].get<std::string>(), depth == 0 && !user_id);
       if (c.contains("tags"))
-        for (const auto& t : c["tags"]) line += " #" + t.get<std::string>();
+        for (const auto& t : c["tags"]) line += " #" + tag_text(t.get<std::string>());
       if (c.contains("attributes") && c["attributes"].is_object() && !c["attributes"].empty()) {
         std::string attrs;
         for (const auto& [key, value] : c["attributes"].items())
           attrs += (attrs.empty() ? "" : ", ") + key + ": " +
-                   quote(value.is_string() ? value.get<std::string>() : value.dump());
+                   quote_value(value.is_string() ? value.get<std::string>() : value.dump());
         line += " {" + attrs + "}";
       }
     }

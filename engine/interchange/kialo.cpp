@@ -47,10 +47,7 @@ bool numbered(const std::string& line, std::string& number, std::string& rest) {
 }  // namespace
 
 std::optional<import_result> import_kialo(const std::string& text, std::string& error) {
-  if (std::string bad = utf8::invalid_message(text); !bad.empty()) {
-    error = bad;
-    return std::nullopt;
-  }
+  if (!utf8::readable(text, error)) return std::nullopt;
   std::vector<kialo_node> nodes;
   std::map<std::string, std::size_t> by_number;
   std::string title;
