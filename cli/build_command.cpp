@@ -46,7 +46,7 @@ struct build_args {
   std::string eval;
   std::string theme = "default";
   std::string layout = "auto";
-  check_options input;  // --include-root, --max-file-size, --max-depth
+  check_options input;  // --include-root, --max-file-size, --max-depth, --max-nodes
   bool force = false;
   bool keep_going = true;
   bool prune = false;
@@ -76,9 +76,9 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603
 std::string options_text(const build_args& a) {
   std::string f;
   for (const std::string& x : a.formats) f += x + ",";
-  return fmt::format("argmap {}|formats {}|theme {}|eval {}|layout {}|root {}|size {}|depth {}",
+  return fmt::format("argmap {}|formats {}|theme {}|eval {}|layout {}|root {}|size {}|depth {}|nodes {}",
                      ARGMAP_VERSION, f, a.theme, a.eval, a.layout, a.input.include_root,
-                     a.input.max_file_size, a.input.parse.max_depth);
+                     a.input.max_file_size, a.input.parse.max_depth, a.input.parse.max_claims);
 }
 
 // Finds the maps under the sources: .arg files, not starting with '_', not

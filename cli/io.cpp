@@ -27,8 +27,12 @@ void add_input_options(CLI::App& app, check_options& options) {
                  "refuse files larger than this many bytes (default 1 GiB)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   app.add_option("--max-depth", options.parse.max_depth,
-                 "deepest nesting of claims accepted (default 256)")
-      ->check(CLI::Range(1u, 100000u));
+                 "deepest nesting of claims accepted (default 256, at most 1000: passes over the "
+                 "outline recurse once per level)")
+      ->check(CLI::Range(1u, 1000u));
+  app.add_option("--max-nodes", options.parse.max_claims,
+                 "most claims a map may have, counting every file it includes (default 100000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 32));
 }
 
 disk_loader input_loader(const check_options& options) {

@@ -16,7 +16,7 @@ class App;
 namespace argmap::cli {
 
 /// Adds the options that limit what a map may read and how deep it may nest
-/// (`--include-root`, `--max-file-size`, `--max-depth`) to a subcommand.
+/// (`--include-root`, `--max-file-size`, `--max-depth`, `--max-nodes`) to a subcommand.
 void add_input_options(CLI::App& app, check_options& options);
 
 /// True when standard output is a terminal and NO_COLOR is not set.

@@ -2,6 +2,7 @@
 /// \file
 /// The abstract syntax tree of one argument file. Plain structs: usable without Spirit.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -113,6 +114,9 @@ struct document {
   std::vector<item> items;           ///< headings, root claims and includes in order
   std::vector<comment> comments;     ///< every comment, in order
 };
+
+/// The longest id the parser accepts (parse_options::max_id_bytes).
+inline constexpr std::size_t max_id_length = 256;
 
 /// True when `id` is a valid author id: `[A-Za-z_][A-Za-z0-9_.-]*`.
 bool is_valid_id(std::string_view id);

@@ -92,6 +92,7 @@ class outline_parser {
     while (!stopped_ && next_line()) handle_line();
     finish_node();
     close_all();
+    result_.claims = claims_;
     if (in_block_comment_ && !stopped_) {
       error(block_comment_.range, "unterminated-comment",
             "this '/*' comment is never closed with '*/'");
@@ -245,6 +246,29 @@ class outline_parser {
     return false;
   }
 
+  // Reports a line longer than max_line_bytes; true when it is (the line is
+  // then skipped: a claim that long could not be drawn or read anyway).
+  bool too_long() {
+    if (line_.size() <= options_.max_line_bytes) return false;
+    error(span(options_.max_line_bytes, options_.max_line_bytes + 1), "line-too-long",
+          fmt::format("line too long: {} bytes; argmap reads lines of at most {} bytes",
+                      line_.size(), options_.max_line_bytes));
+    last_ = nullptr;
+    return true;
+  }
+
+  // Counts a claim about to be added; past max_claims reports it and stops
+  // parsing, so that memory stays bounded by the limit, not by the input.
+  bool take_claim(std::size_t col) {
+    if (options_.claims_before + ++claims_ <= options_.max_claims) return true;
+    error(span(col, col + 1), "too-many-claims",
+          fmt::format("too many claims: argmap reads at most {} claims in a map, counting every "
+                      "file it includes (--max-nodes sets another limit)",
+                      options_.max_claims));
+    stopped_ = true;
+    return false;
+  }
+
   // ---- front matter --------------------------------------------------------
 
   void read_front_matter() {
@@ -279,7 +303,7 @@ class outline_parser {
     result_.doc.has_front_matter = true;
     result_.doc.meta.range = open;
     while (next_line()) {
-      if (bad_bytes()) continue;
+      if (bad_bytes() || too_long()) continue;
       std::string_view content = trim(line_);
       if (content == "---") break;
       if (content.empty()) continue;
@@ -324,11 +348,11 @@ class outline_parser {
   // ---- one line ------------------------------------------------------------
 
   void handle_line() {
-    if (in_block_comment_) {
+    if (in_block_comment_ && line_.size() <= options_.max_line_bytes) {
       continue_block_comment();
       return;
     }
-    if (bad_bytes()) return;
+    if (bad_bytes() || too_long()) return;
     std::size_t indent = 0;
     while (indent < line_.size() && line_[indent] == ' ') ++indent;
     std::string_view rest = rtrim(line_.substr(indent));
@@ -411,6 +435,7 @@ class outline_parser {
     }
     finish_node();
     close_all();
+    if (!take_claim(0)) return;
     result_.doc.items.emplace_back(ast::claim{});
     ast::claim& c = std::get<ast::claim>(result_.doc.items.back());
     c.rel = ast::relation::root;
@@ -534,6 +559,7 @@ class outline_parser {
         return;
       }
     }
+    if (!take_claim(indent)) return;
     ast::claim* parent = stack_.back().node;
     parent->children.emplace_back();
     ast::claim& c = parent->children.back();
@@ -584,7 +610,12 @@ class outline_parser {
     if (content[0] == '@') {
       c.is_reference = true;
       c.label_col = col_at(base);
-      if (!syntax::parse_reference(content, c.id, why)) grammar_error(base, why);
+      if (!syntax::parse_reference(content, c.id, why)) {
+        grammar_error(base, why);
+      } else if (c.id.size() > options_.max_id_bytes) {
+        id_too_long(base, c.id.size() + 1, c.id.size());
+        c.id.clear();
+      }
       return;
     }
     syntax::claim_content cc;
@@ -595,7 +626,9 @@ class outline_parser {
     }
     if (cc.label) {
       c.label_col = col_at(base);
-      if (!ast::is_valid_id(*cc.label)) {
+      if (cc.label->size() > options_.max_id_bytes) {
+        id_too_long(base, cc.label->size() + 2, cc.label->size());
+      } else if (!ast::is_valid_id(*cc.label)) {
         error(span(base, base + cc.label->size() + 2), "malformed-id",
               fmt::format("malformed id '[{}]': an id starts with a letter or '_' and has only "
                           "letters, digits, '_', '.' and '-' (write \\[ to start the text with "
@@ -608,8 +641,21 @@ class outline_parser {
     add_content(c, base, cc);
   }
 
+  void id_too_long(std::size_t base, std::size_t width, std::size_t length) {
+    error(span(base, base + width), "id-too-long",
+          fmt::format("id too long: {} characters; an id has at most {}", length,
+                      options_.max_id_bytes));
+  }
+
   void add_content(ast::claim& c, std::size_t base, syntax::claim_content& cc) {
     std::string_view raw(cc.raw_text.begin(), cc.raw_text.size());
+    if (!raw.empty() && c.text.size() + raw.size() > options_.max_line_bytes) {
+      error(span(base, base + 1), "text-too-long",
+            fmt::format("claim text too long: a claim's text may have at most {} bytes, counting "
+                        "its continuation lines",
+                        options_.max_line_bytes));
+      raw = {};
+    }
     if (!raw.empty()) {
       if (!c.text.empty()) c.text += ' ';
       syntax::append_unescaped_text(raw, c.text);
@@ -686,6 +732,7 @@ class outline_parser {
 
   std::size_t errors_ = 0;
   bool stopped_ = false;
+  std::size_t claims_ = 0;
 
   bool in_block_comment_ = false;
   ast::comment block_comment_;

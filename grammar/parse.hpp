@@ -16,12 +16,22 @@ namespace argmap {
 struct parse_options {
   std::size_t max_errors = 100;  ///< stop reporting (and parsing) after this many errors
   unsigned max_depth = 256;      ///< deepest outline level accepted (roots are level 0)
+  /// Longest line accepted, in bytes; also the longest text one claim may
+  /// gather from its continuation lines. Longer lines are reported and skipped.
+  std::size_t max_line_bytes = 65536;
+  std::size_t max_id_bytes = ast::max_id_length;  ///< longest id (`[id]`, `@id`) accepted
+  /// Most claims (reference lines included) the whole map may have; load_map
+  /// shares it among the files it reads. Parsing stops at the first claim over it.
+  std::size_t max_claims = 100000;
+  std::size_t claims_before = 0;  ///< claims load_map has read in the map's earlier files
+  unsigned max_include_depth = 64;  ///< longest chain of files including each other
 };
 
 /// What parsing one file gives.
 struct parse_result {
   ast::document doc;                     ///< the AST; partial when there are errors
   std::vector<diagnostic> diagnostics;  ///< errors and warnings in source order
+  std::size_t claims = 0;               ///< claim lines read (at most max_claims + 1)
 };
 
 /// Parses file `file` of `sources`. Includes are recorded in the AST, not

@@ -177,9 +177,17 @@ TEST_CASE("UTF-16 is recognised, with or without a byte-order mark") {
   CHECK(diags_of(std::string("\0A\0 \0t\0e", 8)) == expected);
 }
 
-TEST_CASE("a 1 MB single line parses") {
+// The grammar itself is linear in the line; these tests raise the line limit
+// (64 KiB by default) to show it on lines of a megabyte.
+argmap::parse_options long_lines() {
+  argmap::parse_options o;
+  o.max_line_bytes = std::size_t{4} << 20;
+  return o;
+}
+
+TEST_CASE("a 1 MB single line parses when the line limit allows it") {
   std::string line = "[big] " + std::string(1 << 20, 'w') + " #tag {weight: 0.5}\n";
-  auto p = parse_text(line);
+  auto p = parse_text(line, {}, long_lines());
   CHECK(p.diags == "");
   auto& c = std::get<argmap::ast::claim>(p.map.documents[0].items[0]);
   CHECK(c.text.size() == (1u << 20));
@@ -189,7 +197,7 @@ TEST_CASE("a 1 MB single line parses") {
 TEST_CASE("a 1 MB line of tag-like words ending in text is text, found in linear time") {
   std::string words;
   for (int i = 0; i < 350000; ++i) words += "#t ";
-  auto p = parse_text("Start " + words + "end #last\n");
+  auto p = parse_text("Start " + words + "end #last\n", {}, long_lines());
   CHECK(p.diags == "");
   REQUIRE(p.map.documents[0].items.size() == 1);
   auto& c = std::get<argmap::ast::claim>(p.map.documents[0].items[0]);
@@ -198,9 +206,72 @@ TEST_CASE("a 1 MB line of tag-like words ending in text is text, found in linear
 }
 
 TEST_CASE("a line indented by 100,000 spaces is one level deeper, not 100,000") {
-  auto p = parse_text("A\n" + std::string(100000, ' ') + "+ far right\n");
+  auto p = parse_text("A\n" + std::string(100000, ' ') + "+ far right\n", {}, long_lines());
   CHECK(p.diags == "");
   CHECK(p.map.documents[0].items.size() == 1);
+}
+
+TEST_CASE("a line over the line limit is one error, and the lines after it are read") {
+  auto p = parse_text("[a] A.\n  + " + std::string(70000, 'x') + "\n  + [b] B.\n");
+  CHECK(p.map.diagnostics.size() == 1);
+  CHECK(p.map.diagnostics[0].message ==
+        "line too long: 70004 bytes; argmap reads lines of at most 65536 bytes");
+  CHECK(p.map.diagnostics[0].line == 2);
+  CHECK(p.map.diagnostics[0].col == 65537);
+  CHECK(p.ast.find("[b]") != std::string::npos);
+}
+
+TEST_CASE("continuation lines cannot grow a claim's text past the line limit") {
+  std::string text = "[a] Start.\n";
+  for (int i = 0; i < 20; ++i) text += "    " + std::string(4000, 'y') + "\n";
+  auto p = parse_text(text);
+  REQUIRE(p.map.diagnostics.size() == 4);  // lines 18 to 21 would pass 65,536 bytes
+  CHECK(p.map.diagnostics[0].line == 18);
+  CHECK(p.map.diagnostics[0].message ==
+        "claim text too long: a claim's text may have at most 65536 bytes, counting its "
+        "continuation lines");
+}
+
+TEST_CASE("ids and references longer than 256 characters are refused") {
+  std::string id(300, 'i');
+  auto p = parse_text("[" + id + "] A.\n  + @" + id + "\n[" + std::string(256, 'k') + "] K.\n");
+  REQUIRE(p.map.diagnostics.size() == 2);
+  CHECK(p.map.diagnostics[0].message == "id too long: 300 characters; an id has at most 256");
+  CHECK(p.map.diagnostics[0].line == 1);
+  CHECK(p.map.diagnostics[1].line == 2);
+  CHECK(p.map.diagnostics[1].col == 5);
+}
+
+TEST_CASE("the claim limit counts every file and stops reading at the first claim over it") {
+  argmap::parse_options o;
+  o.max_claims = 5;
+  auto p = parse_text("[a] A.\n  + B.\ninclude \"i.arg\"\ninclude \"j.arg\"\n",
+                      {{"i.arg", "[c] C.\n  + D.\n  + E.\n  + F.\n"}, {"j.arg", "[g] G.\n"}}, o);
+  REQUIRE(p.map.diagnostics.size() == 1);
+  CHECK(p.diags.starts_with("i.arg:4:3: error: too many claims: argmap reads at most 5 claims in a "
+                            "map, counting every file it includes (--max-nodes sets another limit)"));
+  CHECK(p.map.sources.files.size() == 2);  // j.arg is not read
+  o.max_claims = 7;
+  CHECK(parse_text("[a] A.\n  + B.\ninclude \"i.arg\"\ninclude \"j.arg\"\n",
+                   {{"i.arg", "[c] C.\n  + D.\n  + E.\n  + F.\n"}, {"j.arg", "[g] G.\n"}}, o)
+            .diags == "");
+}
+
+TEST_CASE("includes nest at most max_include_depth files deep") {
+  std::map<std::string, std::string> files;
+  for (int k = 1; k <= 10; ++k)
+    files["f" + std::to_string(k) + ".arg"] =
+        "[n" + std::to_string(k) + "] N.\ninclude \"f" + std::to_string(k + 1) + ".arg\"\n";
+  files["f11.arg"] = "[end] End.\n";
+  argmap::parse_options o;
+  o.max_include_depth = 4;
+  auto p = parse_text("include \"f1.arg\"\n", files, o);
+  REQUIRE(p.map.diagnostics.size() == 1);
+  CHECK(p.map.diagnostics[0].file == "f3.arg");
+  CHECK(p.map.diagnostics[0].message ==
+        "cannot include 'f4.arg': includes nest at most 4 files deep (the chain starts at 't.arg')");
+  o.max_include_depth = 12;
+  CHECK(parse_text("include \"f1.arg\"\n", files, o).diags == "");
 }
 
 TEST_CASE("deep nesting stops at the depth limit and the error cap") {
