@@ -55,4 +55,14 @@ std::string dump(const argument_graph& g) {
   return out;
 }
 
+graph_adjacency::graph_adjacency(const argument_graph& g)
+    : reasons(g.claims.size()), undercuts(g.inferences.size()), contradictions(g.claims.size()) {
+  for (std::uint32_t i = 0; i < g.inferences.size(); ++i) {
+    const inference& inf = g.inferences[i];
+    (inf.kind == inference_kind::undercut ? undercuts : reasons)[inf.target].push_back(i);
+  }
+  for (std::uint32_t k = 0; k < g.contradictions.size(); ++k)
+    contradictions[g.contradictions[k].a].push_back(k);
+}
+
 }  // namespace argmap

@@ -102,6 +102,15 @@ struct argument_graph {
   std::optional<claim_index> find(std::string_view id) const;
 };
 
+/// Who points at what, so that passes walking the graph from a claim find its
+/// reasons without scanning every inference (which is quadratic on big maps).
+struct graph_adjacency {
+  explicit graph_adjacency(const argument_graph& g);
+  std::vector<std::vector<std::uint32_t>> reasons;         ///< per claim: supports and attacks of it, in order
+  std::vector<std::vector<std::uint32_t>> undercuts;       ///< per inference: the undercuts of it, in order
+  std::vector<std::vector<std::uint32_t>> contradictions;  ///< per claim: the contradictions whose `a` it is
+};
+
 /// A stable text form of the graph for tests, one line per section, claim,
 /// inference and contradiction, e.g. `inference 2 support [b, c] -> a`
 /// (undercuts point at `#N`, an inference number).

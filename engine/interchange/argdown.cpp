@@ -32,6 +32,7 @@ std::string export_argdown(const argument_graph& g) {
   out += argdown_text(map_title) + "\n===\n\n";
   // Which inferences become arguments: the linked ones.
   auto linked = [&](const inference& inf) { return inf.premises.size() > 1; };
+  graph_adjacency adj(g);
   for (std::size_t c = 0; c < g.claims.size(); ++c) {
     const claim_node& claim = g.claims[c];
     out += title(claim) + ": " + argdown_text(claim.text());
@@ -42,14 +43,14 @@ std::string export_argdown(const argument_graph& g) {
       for (const ast::attribute& a : claim.attributes()) out += " " + a.key + "=" + a.value;
       out += "\n";
     }
-    for (std::size_t i = 0; i < g.inferences.size(); ++i) {
+    for (std::uint32_t i : adj.reasons[c]) {
       const inference& inf = g.inferences[i];
-      if (inf.kind == inference_kind::undercut || inf.target != c || linked(inf)) continue;
+      if (linked(inf)) continue;
       out += fmt::format("  {} {}\n", inf.kind == inference_kind::support ? "<+" : "<-",
                          title(g.claims[inf.premises.front()]));
     }
-    for (const contradiction& k : g.contradictions)
-      if (k.a == c) out += "  >< " + title(g.claims[k.b]) + "\n";
+    for (std::uint32_t k : adj.contradictions[c])
+      out += "  >< " + title(g.claims[g.contradictions[k].b]) + "\n";
     out += "\n";
   }
   for (std::size_t i = 0; i < g.inferences.size(); ++i) {
@@ -79,11 +80,8 @@ std::string export_argdown(const argument_graph& g) {
                          argdown_text(target.text()));
       out += fmt::format("  -> {}\n", title(target));
     }
-    for (std::size_t u = 0; u < g.inferences.size(); ++u) {
-      const inference& under = g.inferences[u];
-      if (under.kind == inference_kind::undercut && under.target == i)
-        out += "  <_ " + title(g.claims[under.premises.front()]) + "\n";
-    }
+    for (std::uint32_t u : adj.undercuts[i])
+      out += "  <_ " + title(g.claims[g.inferences[u].premises.front()]) + "\n";
     out += "\n";
   }
   return out;

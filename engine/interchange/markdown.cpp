@@ -17,18 +17,19 @@ std::string md_text(const std::string& text) {
   return out;
 }
 
+// Writes the outline as the author wrote it: each claim in full where its
+// defining line is (under its outline parent), a link wherever else it is
+// used. So nesting is never deeper than the source's own, and the output is
+// linear in the map, however references fan out.
 class writer {
  public:
-  explicit writer(const argument_graph& g) : g_(g), written_(g.claims.size(), false) {}
+  explicit writer(const argument_graph& g) : g_(g), adj_(g), written_(g.claims.size(), false) {}
 
   std::string run() {
-    std::vector<bool> is_premise(g_.claims.size(), false);
-    for (const inference& inf : g_.inferences)
-      for (claim_index p : inf.premises) is_premise[p] = true;
     std::int32_t current = no_section - 1;
     for (claim_index c = 0; c < g_.claims.size(); ++c) {
       const claim_node& claim = g_.claims[c];
-      if (!claim.root || written_[c]) continue;
+      if (written_[c] || (!claim.root && claim.outline_parent >= 0)) continue;
       if (claim.section != current) {
         current = claim.section;
         if (current != no_section) {
@@ -36,16 +37,21 @@ class writer {
           out_ += "\n" + std::string(std::min<unsigned>(s.level + 1, 6), '#') + " " + md_text(s.title) + "\n\n";
         }
       }
-      claim_line(c, 0, "");
+      claim_line(c, 0, "", true);
     }
+    // A claim whose defining line hangs under a relation that was not built
+    // (only possible in a map with errors) is still written, at the top.
+    for (claim_index c = 0; c < g_.claims.size(); ++c)
+      if (!written_[c]) claim_line(c, 0, "", true);
     return out_;
   }
 
  private:
-  void claim_line(claim_index c, std::size_t depth, const char* label) {
+  // `defined_here`: this is the claim's defining line; elsewhere it is a link.
+  void claim_line(claim_index c, std::size_t depth, const char* label, bool defined_here) {
     const claim_node& claim = g_.claims[c];
     std::string indent(depth * 2, ' ');
-    if (written_[c]) {
+    if (written_[c] || !defined_here) {
       out_ += indent + "- " + label + "[→ " + md_text(claim.id) + "](#" + claim.id + ")\n";
       return;
     }
@@ -54,23 +60,33 @@ class writer {
     for (const std::string& t : claim.tags()) out_ += " `#" + t + "`";
     if (auto source = claim.attribute("source")) out_ += " *(source: " + md_text(std::string(*source)) + ")*";
     out_ += "\n";
-    for (std::size_t i = 0; i < g_.inferences.size(); ++i) {
+    for (std::uint32_t i : adj_.reasons[c]) {
       const inference& inf = g_.inferences[i];
-      if (inf.kind == inference_kind::undercut || inf.target != c) continue;
       const char* kind = inf.kind == inference_kind::support ? "**Supports:** " : "**Objection:** ";
       for (std::size_t k = 0; k < inf.premises.size(); ++k) {
-        claim_line(inf.premises[k], depth + 1, k == 0 ? kind : "**and:** ");
+        claim_index p = inf.premises[k];
+        claim_line(p, depth + 1, k == 0 ? kind : "**and:** ", defined_in(p, i));
       }
-      for (const inference& u : g_.inferences)
-        if (u.kind == inference_kind::undercut && u.target == i)
-          claim_line(u.premises.front(), depth + 2, "**Undercut:** ");
+      for (std::uint32_t u : adj_.undercuts[i]) {
+        claim_index p = g_.inferences[u].premises.front();
+        claim_line(p, depth + 2, "**Undercut:** ", defined_in(p, u));
+      }
     }
-    for (const contradiction& k : g_.contradictions) {
-      if (k.a == c) claim_line(k.b, depth + 1, "**Contradicts:** ");
+    for (std::uint32_t k : adj_.contradictions[c]) {
+      claim_index b = g_.contradictions[k].b;
+      bool here = g_.claims[b].outline_parent == static_cast<std::int32_t>(c) &&
+                  g_.claims[b].outline_inference < 0;
+      claim_line(b, depth + 1, "**Contradicts:** ", here);
     }
   }
 
+  // Whether claim `p` is defined on a line of inference `i`.
+  bool defined_in(claim_index p, std::uint32_t i) const {
+    return g_.claims[p].outline_inference == static_cast<std::int32_t>(i);
+  }
+
   const argument_graph& g_;
+  graph_adjacency adj_;
   std::vector<bool> written_;
   std::string out_;
 };

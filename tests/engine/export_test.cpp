@@ -81,6 +81,21 @@ TEST_CASE("Markdown export: nested outline with anchors and labels") {
   CHECK(md.find("  - **Contradicts:** <a id=\"c\"></a>C.\n") != std::string::npos);
 }
 
+TEST_CASE("Markdown export: a claim is written where it is defined, a link where it is used") {
+  // Claim k rests on claim k+1, defined below it: writing each claim in full
+  // at its first use would nest the whole chain (quadratic output).
+  std::string text;
+  for (int k = 0; k < 2000; ++k)
+    text += "[c" + std::to_string(k) + "] C" + std::to_string(k) + ".\n  + @c" + std::to_string(k + 1) + "\n";
+  text += "[c2000] The end.\n";
+  auto m = check(text);
+  REQUIRE(m.errors() == 0);
+  std::string md = argmap::export_markdown(m.graph);
+  CHECK(md.find("- <a id=\"c0\"></a>C0.\n  - **Supports:** [→ c1](#c1)\n- <a id=\"c1\"></a>C1.\n") == 0);
+  CHECK(md.find("\n    ") == std::string::npos);  // nothing nested deeper than one level
+  CHECK(md.size() < 40 * text.size());
+}
+
 TEST_CASE("GraphML export escapes text and names every relation") {
   auto m = check(map);
   std::string x = argmap::export_graphml(m.graph);
