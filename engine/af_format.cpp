@@ -1,6 +1,7 @@
 #include "engine/af_format.hpp"
 
 #include "engine/format.hpp"
+#include "engine/interchange/import_result.hpp"
 
 #include "grammar/ast.hpp"
 #include "grammar/utf8.hpp"
@@ -29,15 +30,12 @@ bool word_char(char c) {
 // Names reduced to [A-Za-z0-9_], starting with a letter, unique.
 std::vector<std::string> apx_names(const std::vector<std::string>& names) {
   std::vector<std::string> out;
-  std::set<std::string> used;
+  id_maker unique;
   for (const std::string& n : names) {
     std::string s;
     for (char c : n) s += word_char(c) ? c : '_';
-    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) s = "a" + s;
-    std::string unique = s;
-    for (int k = 2; used.count(unique); ++k) unique = s + "_" + std::to_string(k);
-    used.insert(unique);
-    out.push_back(unique);
+    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) s.insert(0, "a");
+    out.push_back(unique.make(std::move(s)));
   }
   return out;
 }
@@ -256,17 +254,14 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
 
 std::optional<std::string> framework_to_map(const named_framework& f, std::string& error) {
   std::vector<std::string> ids;
-  std::set<std::string> used;
+  id_maker unique;
   for (const std::string& n : f.names) {
     std::string id = n;
     if (!ast::is_valid_id(id)) {
       id = "a_";
       for (char c : n) id += (word_char(c) || c == '.' || c == '-') ? c : '_';
     }
-    std::string unique = id;
-    for (int k = 2; used.count(unique); ++k) unique = id + "_" + std::to_string(k);
-    used.insert(unique);
-    ids.push_back(unique);
+    ids.push_back(unique.make(std::move(id)));
   }
   std::string out = "// Imported abstract argumentation framework: one claim per argument,\n"
                     "// one attack per attack.\n";

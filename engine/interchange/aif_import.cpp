@@ -69,6 +69,9 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
     error = where(text, e.byte > 0 ? e.byte - 1 : 0) + ": malformed JSON: " +
             (colon == std::string::npos ? what : what.substr(colon));
     return std::nullopt;
+  } catch (const json::out_of_range&) {  // found by fuzz_import
+    error = "malformed JSON: a number is too large to read";
+    return std::nullopt;
   }
   std::string prefix;
   if (doc.is_object() && doc.contains("AIF")) {
@@ -121,7 +124,7 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
 
   // Claim ids.
   std::map<std::size_t, std::string> claim_id;
-  std::set<std::string> used;
+  id_maker ids;
   for (std::size_t k = 0; k < nodes.size(); ++k) {
     if (nodes[k].type != "I") continue;
     std::string id = ast::is_valid_id(nodes[k].id) ? nodes[k].id : "n" + nodes[k].id;
@@ -129,10 +132,7 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
       id = "n";
       for (char c : nodes[k].id) id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     }
-    std::string unique = id;
-    for (int n = 2; used.count(unique); ++n) unique = id + "_" + std::to_string(n);
-    used.insert(unique);
-    claim_id[k] = unique;
+    claim_id[k] = ids.make(std::move(id));
   }
   import_result r;
   std::map<std::string, std::size_t> skipped;

@@ -285,10 +285,7 @@ class reader {
       id += (std::isalnum(u) || c == '_' || c == '.' || c == '-') ? c : '_';
     }
     if (!ast::is_valid_id(id)) id = (key[0] == '<' ? "arg_" : "s_") + id;
-    std::string unique = id;
-    for (int n = 2; used_.count(unique); ++n) unique = id + "_" + std::to_string(n);
-    used_.insert(unique);
-    return unique;
+    return ids_.make(std::move(id));
   }
 
   std::optional<import_result> write() {
@@ -380,7 +377,7 @@ class reader {
   std::vector<std::string> order_;  // node keys and "#N title" headings, in reading order
   std::vector<relation> relations_;
   std::vector<std::string> notes_;
-  std::set<std::string> used_;
+  id_maker ids_;
   std::size_t anonymous_ = 1;
 };
 

@@ -3,6 +3,8 @@
 /// What every importer gives, and the last step they share.
 
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace argmap {
@@ -11,6 +13,18 @@ namespace argmap {
 struct import_result {
   std::string map;                 ///< a canonical argmap file
   std::vector<std::string> notes;  ///< e.g. "skipped 12 locution (L) nodes"
+};
+
+/// Makes the ids an importer writes: short enough for the parser, unique.
+class id_maker {
+ public:
+  /// `id` (a valid id) cut to fit ast::max_id_length with room for a suffix,
+  /// then made unique with `_2`, `_3`, ...; linear overall however many collide.
+  std::string make(std::string id);
+
+ private:
+  std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, std::size_t> next_;  // base id -> next suffix to try
 };
 
 /// The importers' last step: `text` formatted as `argmap fmt` would (left as

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/format.hpp"
+#include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap {
@@ -124,6 +125,9 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
     }
     error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": malformed JSON";
     return std::nullopt;
+  } catch (const nlohmann::json::out_of_range&) {  // found by fuzz_import
+    error = "malformed JSON: a number is too large to read";
+    return std::nullopt;
   }
   auto need = [&](bool ok, const std::string& pointer, const std::string& what) {
     if (!ok && error.empty()) error = pointer + ": " + what;
@@ -169,6 +173,9 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
         !need(reference || claims.count(id) > 0, pointer + "/claim", "no claim has id '" + id + "'"))
       return std::nullopt;
     std::size_t depth = l.value("depth", 0u);
+    if (!need(depth <= parse_options{}.max_depth, pointer + "/depth",
+              "deeper than argmap's " + std::to_string(parse_options{}.max_depth) + " levels"))
+      return std::nullopt;
     std::string line = std::string(depth * 2, ' ') + markers.at(relation);
     if (reference) {
       line += "@" + id;

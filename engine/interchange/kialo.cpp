@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "engine/format.hpp"
+#include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap {
@@ -32,6 +33,10 @@ std::string id_of(const std::string& number) {
   std::string id = "k";
   for (char c : number) id += c == '.' ? '_' : c;
   return id;
+}
+
+std::size_t depth_of(const std::string& number) {
+  return static_cast<std::size_t>(std::count(number.begin(), number.end(), '.'));
 }
 
 // "1.2.3. rest" -> number "1.2.3", rest; false when the line has no number.
@@ -72,6 +77,11 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
       nodes.back().text += " " + line;  // a continuation of the claim above
       continue;
     }
+    if (depth_of(number) > parse_options{}.max_depth) {
+      error = fmt::format("line {}: claim {} is nested deeper than argmap's {} levels", line_no,
+                          number.substr(0, 40) + "...", parse_options{}.max_depth);
+      return std::nullopt;
+    }
     kialo_node n;
     n.number = number;
     n.line = line_no;
@@ -108,16 +118,21 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
       return std::nullopt;
     }
   }
+  // Ids from the numbers, cut to the id length limit and kept unique.
+  std::vector<std::string> ids;
+  ids.reserve(nodes.size());
+  id_maker maker;
+  for (const kialo_node& n : nodes) ids.push_back(maker.make(id_of(n.number)));
   std::string out;
   if (!title.empty()) out += "---\ntitle: " + title + "\nsource: Kialo\n---\n\n";
-  for (const kialo_node& n : nodes) {
-    std::size_t depth = static_cast<std::size_t>(std::count(n.number.begin(), n.number.end(), '.'));
-    std::string indent(depth * 2, ' ');
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const kialo_node& n = nodes[k];
+    std::string indent(depth_of(n.number) * 2, ' ');
     if (n.marker) indent += std::string(1, n.marker) + " ";
     if (!n.link.empty()) {
-      out += indent + "@" + id_of(n.link) + "\n";
+      out += indent + "@" + ids[by_number.at(n.link)] + "\n";
     } else {
-      out += indent + "[" + id_of(n.number) + "] " +
+      out += indent + "[" + ids[k] + "] " +
              escape_claim_text(n.text.empty() ? "(no text)" : n.text, false) + "\n";
     }
   }
