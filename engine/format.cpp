@@ -205,6 +205,10 @@ std::string tag_text(std::string_view text) {
 }
 
 std::string escape_claim_text(const std::string& text, bool root) {
+  // Text from an importer may be blank (a carriage return counts: the parser
+  // drops it at the end of a line) or hold line feeds, which a claim line
+  // cannot: a line feed becomes a space, and blank text a visible placeholder.
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return "(no text)";
   // A root claim reading `include "path"` would become an include line, and
   // no escape applies to a letter: the text goes on a continuation line after
   // the word, which the parser joins back with one space.
@@ -216,13 +220,14 @@ std::string escape_claim_text(const std::string& text, bool root) {
   std::set<std::size_t> tags = trailing_tag_hashes(text);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    char c = text[i] == '\n' ? ' ' : text[i];
     bool first = i == 0;
+    // A backslash goes before what would otherwise be syntax, and before a
+    // literal backslash followed by a character it would escape.
     if (c == '{' || tags.count(i) || (first && (c == '[' || c == '@')) ||
-        (first && root && (is_marker(c) || c == '#'))) {
+        (first && root && (is_marker(c) || c == '#')) ||
+        (c == '\\' && i + 1 < text.size() && escapable(text[i + 1]))) {
       out += '\\';
-    } else if (c == '\\' && i + 1 < text.size() && escapable(text[i + 1])) {
-      out += '\\';  // a literal backslash before a character it would escape
     }
     out += c;
   }
