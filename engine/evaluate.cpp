@@ -1,6 +1,7 @@
 #include "engine/evaluate.hpp"
 
 #include <cmath>
+#include <vector>
 #include <map>
 
 #include <fmt/format.h>
@@ -139,11 +140,13 @@ std::string evaluation_text(const argument_graph& g, const evaluation& e) {
   width = std::min<std::size_t>(width, 24);
   for (const auto& [s, claims] : by_section) {
     if (s != no_section) {
-      std::string path = g.sections[static_cast<std::size_t>(s)].title;
-      for (std::int32_t p = g.sections[static_cast<std::size_t>(s)].parent; p != no_section;
-           p = g.sections[static_cast<std::size_t>(p)].parent)
-        path = g.sections[static_cast<std::size_t>(p)].title + " / " + path;
-      out += "# " + path + "\n";
+      std::vector<const std::string*> titles;  // innermost first
+      for (std::int32_t p = s; p != no_section; p = g.sections[static_cast<std::size_t>(p)].parent)
+        titles.push_back(&g.sections[static_cast<std::size_t>(p)].title);
+      out += "# ";
+      for (auto t = titles.rbegin(); t != titles.rend(); ++t)
+        out += (t == titles.rbegin() ? "" : " / ") + **t;
+      out += "\n";
     }
     for (claim_index c : claims) {
       std::string value = e.used == semantics::dfquad

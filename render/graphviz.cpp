@@ -425,7 +425,10 @@ class drawing {
     // Each drawn section's drawn subsections (index 0 holds the top level).
     std::vector<std::vector<std::size_t>> kids(g_.sections.size() + 1);
     for (std::size_t s = 0; s < g_.sections.size(); ++s)
-      if (used[s]) kids[static_cast<std::size_t>(g_.sections[s].parent + 1)].push_back(s);
+      if (used[s]) {
+        std::int32_t parent = g_.sections[s].parent;
+        kids[parent == no_section ? 0 : static_cast<std::size_t>(parent) + 1].push_back(s);
+      }
     std::vector<Agraph_t*> container(g_.sections.size(), nullptr);
     group(graph_, kids[0], container);
     for (std::size_t s = 0; s < g_.sections.size(); ++s) {
@@ -579,7 +582,7 @@ class drawing {
     rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", text);
     if (strengths()) {
       double s = e_->claim_strengths[index];
-      int filled = static_cast<int>(s * 60 + 0.5);
+      int filled = static_cast<int>(std::lround(s * 60));
       std::string bar = fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
                                     t_.strength_bar, std::max(filled, 1));
       if (filled < 60)

@@ -13,9 +13,10 @@ packages=(
   nlohmann-json3-dev
   python3-jsonschema
 )
-# FUZZ_DEPS=1 (scripts/fuzz.sh): clang and its libFuzzer/sanitizer runtimes.
+# FUZZ_DEPS=1 (scripts/fuzz.sh, tidy.sh, valgrind.sh): clang and its
+# libFuzzer/sanitizer runtimes, clang-tidy and valgrind.
 if [ "${FUZZ_DEPS:-0}" = 1 ]; then
-  packages+=(clang-14 libclang-rt-14-dev)
+  packages+=(clang-14 libclang-rt-14-dev clang-tidy-14 valgrind)
 fi
 
 missing=()
