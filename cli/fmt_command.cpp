@@ -18,6 +18,7 @@ struct fmt_args {
   std::vector<std::string> files;
   bool check = false;
   bool diff = false;
+  check_options limits;  // --max-file-size, --max-depth, --max-nodes
 };
 
 int run_fmt(const fmt_args& args) {
@@ -27,7 +28,7 @@ int run_fmt(const fmt_args& args) {
     if (file == "-") {
       text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
-      disk_loader loader;
+      disk_loader loader(args.limits.max_file_size);
       std::string why;
       if (!loader.read(file, text, why)) {
         std::cerr << "argmap: error: cannot read '" << file << "': " << why << "\n";
@@ -37,7 +38,7 @@ int run_fmt(const fmt_args& args) {
     }
     std::string name = file == "-" ? "<stdin>" : file;
     std::vector<diagnostic> diagnostics;
-    std::optional<std::string> formatted = format_text(name, text, diagnostics);
+    std::optional<std::string> formatted = format_text(name, text, diagnostics, args.limits.parse);
     if (!formatted) {
       // A file with errors is never touched.
       std::cerr << format_human(diagnostics, false)
@@ -80,6 +81,7 @@ action setup_fmt(CLI::App& app) {
   app.add_flag("--check", args->check,
                "write nothing; list the files that are not formatted and exit 1 if any");
   app.add_flag("--diff", args->diff, "write nothing; print a unified diff of what would change");
+  add_limit_options(app, args->limits);
   return [args] { return run_fmt(*args); };
 }
 

@@ -23,6 +23,10 @@ void add_input_options(CLI::App& app, check_options& options) {
   app.add_option("--include-root", options.include_root,
                  "includes must lie in this folder (default: the nearest folder above the map "
                  "holding .git, else the map's folder)");
+  add_limit_options(app, options);
+}
+
+void add_limit_options(CLI::App& app, check_options& options) {
   app.add_option("--max-file-size", options.max_file_size,
                  "refuse files larger than this many bytes (default 1 GiB)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));

@@ -19,6 +19,10 @@ namespace argmap::cli {
 /// (`--include-root`, `--max-file-size`, `--max-depth`, `--max-nodes`) to a subcommand.
 void add_input_options(CLI::App& app, check_options& options);
 
+/// The size limits alone (`--max-file-size`, `--max-depth`, `--max-nodes`),
+/// for commands that read files but follow no includes (`fmt`).
+void add_limit_options(CLI::App& app, check_options& options);
+
 /// True when standard output is a terminal and NO_COLOR is not set.
 bool use_colour();
 

@@ -241,10 +241,11 @@ std::string format_document(const ast::document& doc) {
 }
 
 std::optional<std::string> format_text(const std::string& name, const std::string& text,
-                                       std::vector<diagnostic>& diagnostics) {
+                                       std::vector<diagnostic>& diagnostics,
+                                       const parse_options& options) {
   source_set sources;
   sources.files.emplace_back(name, text);
-  parse_result r = parse(sources, 0);
+  parse_result r = parse(sources, 0, options);
   diagnostics = std::move(r.diagnostics);
   for (const diagnostic& d : diagnostics)
     if (d.level == severity::error) return std::nullopt;

@@ -9,6 +9,7 @@
 
 #include "grammar/ast.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/parse.hpp"
 
 namespace argmap {
 
@@ -41,8 +42,10 @@ std::string format_document(const ast::document& doc);
 
 /// Formats `text` (a file called `name`; includes are not followed). Returns
 /// nothing when the file has errors, which are then in `diagnostics`.
+/// `options` are the parser's limits (`argmap fmt --max-nodes`, ...).
 std::optional<std::string> format_text(const std::string& name, const std::string& text,
-                                       std::vector<diagnostic>& diagnostics);
+                                       std::vector<diagnostic>& diagnostics,
+                                       const parse_options& options = {});
 
 /// A unified diff (`--- a/NAME`, `+++ b/NAME`, hunks with 3 lines of context)
 /// from `before` to `after`; empty when they are equal.

@@ -123,6 +123,8 @@ def main():
     write(p("siblings.arg"), ("\n".join(siblings) + "\n").encode())
     case("1,000,000 siblings", ["check", p("siblings.arg")], 1,
          "siblings.arg:100001:3: error: too many claims", 30, 300)
+    case("1,000,000 siblings, fmt --check", ["fmt", "--check", p("siblings.arg")], 1,
+         "siblings.arg:100001:3: error: too many claims", 30, 300)
     case("1,000,000 siblings, limit raised", ["check", p("siblings.arg"), "--max-nodes", "1000001"], 0,
          "no errors", 120, 3000)
 
