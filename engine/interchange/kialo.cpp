@@ -117,6 +117,11 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
       error = fmt::format("line {}: '-> See {}.' links to no claim", n.line, n.link);
       return std::nullopt;
     }
+    if (!n.link.empty() && !nodes[by_number.at(n.link)].link.empty()) {  // found by fuzz_import
+      error = fmt::format("line {}: '-> See {}.' links to another link, not to a claim", n.line,
+                          n.link);
+      return std::nullopt;
+    }
   }
   // Ids from the numbers, cut to the id length limit and kept unique.
   std::vector<std::string> ids;

@@ -146,6 +146,8 @@ TEST_CASE("Kialo errors name the line") {
   CHECK(error == "line 2: claim 1.2.1 comes before its parent 1.2");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
   CHECK(error == "line 2: '-> See 9.' links to no claim");
+  CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
+  CHECK(error == "line 2: '-> See 1.2.' links to another link, not to a claim");
   CHECK_FALSE(argmap::import_kialo("Just text.\n", error));
   CHECK(error == "line 1: expected a numbered claim such as '1. text'");
 }
