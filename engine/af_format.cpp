@@ -4,6 +4,7 @@
 #include "engine/interchange/import_result.hpp"
 
 #include "grammar/ast.hpp"
+#include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
 #include <charconv>
@@ -253,6 +254,13 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
 }
 
 std::optional<std::string> framework_to_map(const named_framework& f, std::string& error) {
+  // An i23 header alone ('p af 20000000') declares any number of arguments:
+  // a map that large could not be read back (found by fuzz_import).
+  if (f.names.size() > parse_options{}.max_claims) {
+    error = fmt::format("{} arguments: a map holds at most {} claims", f.names.size(),
+                        parse_options{}.max_claims);
+    return std::nullopt;
+  }
   std::vector<std::string> ids;
   id_maker unique;
   for (const std::string& n : f.names) {

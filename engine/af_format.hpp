@@ -38,7 +38,8 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
 /// An argument map with one claim per argument and one attack per attack:
 /// `[name] Argument name.` with `- @attacker` lines under it. Names that are
 /// valid ids are kept; others become `a_...`. A self-attack cannot be written
-/// as a map: it is an error.
+/// as a map: it is an error; so is a framework of more arguments than a map
+/// may have claims (parse_options::max_claims).
 std::optional<std::string> framework_to_map(const named_framework& f, std::string& error);
 
 }  // namespace argmap

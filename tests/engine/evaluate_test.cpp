@@ -227,6 +227,11 @@ TEST_CASE("framework format errors name the line") {
   CHECK(error == "line 3: 'b' is not an argument listed before '#'");
   CHECK_FALSE(argmap::framework_to_map({{"a"}, af(1, {{0, 0}})}, error));
   CHECK(error == "argument 'a' attacks itself, which an argument map cannot express");
+  // Seventeen bytes must not become a map of twenty million claims.
+  auto huge = argmap::read_af("p af 20000000\n", argmap::af_format::i23, error);
+  REQUIRE(huge);
+  CHECK_FALSE(argmap::framework_to_map(*huge, error));
+  CHECK(error == "20000000 arguments: a map holds at most 100000 claims");
 }
 
 namespace {
