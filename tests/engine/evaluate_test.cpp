@@ -228,10 +228,14 @@ TEST_CASE("framework format errors name the line") {
   CHECK_FALSE(argmap::framework_to_map({{"a"}, af(1, {{0, 0}})}, error));
   CHECK(error == "argument 'a' attacks itself, which an argument map cannot express");
   // Seventeen bytes must not become a map of twenty million claims.
-  auto huge = argmap::read_af("p af 20000000\n", argmap::af_format::i23, error);
-  REQUIRE(huge);
-  CHECK_FALSE(argmap::framework_to_map(*huge, error));
-  CHECK(error == "20000000 arguments: a map holds at most 100000 claims");
+  CHECK_FALSE(argmap::read_af("p af 20000000\n", argmap::af_format::i23, error));
+  CHECK(error == "line 1: 20000000 arguments: a map holds at most 100000 claims");
+  std::string many;
+  for (int k = 0; k <= 100000; ++k) many += "a" + std::to_string(k) + "\n";
+  auto tgf = argmap::read_af(many, argmap::af_format::tgf, error);
+  REQUIRE(tgf);
+  CHECK_FALSE(argmap::framework_to_map(*tgf, error));
+  CHECK(error == "100001 arguments: a map holds at most 100000 claims");
 }
 
 namespace {
