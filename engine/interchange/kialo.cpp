@@ -129,7 +129,8 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
   id_maker maker;
   for (const kialo_node& n : nodes) ids.push_back(maker.make(id_of(n.number)));
   std::string out;
-  if (!title.empty()) out += "---\ntitle: " + title + "\nsource: Kialo\n---\n\n";
+  // Quoted: a title may hold anything, a leading quote included (found by fuzz_import).
+  if (!title.empty()) out += "---\ntitle: " + quote_value(title) + "\nsource: Kialo\n---\n\n";
   for (std::size_t k = 0; k < nodes.size(); ++k) {
     const kialo_node& n = nodes[k];
     std::string indent(depth_of(n.number) * 2, ' ');

@@ -140,6 +140,14 @@ TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
   CHECK(r->map.find("    + @k1_3\n") != std::string::npos);
 }
 
+TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
+  std::string error;
+  auto r = argmap::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
+  REQUIRE(r);
+  CHECK(r->map.find("title: \"\\\"Cars\\\", she said\"\n") != std::string::npos);
+  CHECK(check(r->map).errors() == 0);
+}
+
 TEST_CASE("Kialo errors name the line") {
   std::string error;
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
