@@ -207,7 +207,7 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
   for (std::size_t k = 0; k < nodes.size(); ++k) {
     if (nodes[k].type != "I") continue;
     out += "[" + claim_id[k] + "] " +
-           escape_claim_text(nodes[k].text.empty() ? "(no text)" : nodes[k].text, false);
+           escape_claim_text(nodes[k].text, false);
     std::vector<std::string> attributes;
     if (notes.count(k)) attributes.push_back("note: " + quote_value(joined(notes[k])));
     if (schemes.count(k)) attributes.push_back("scheme: " + quote_value(joined(schemes[k])));

@@ -317,8 +317,7 @@ class reader {
       // An argument that only carries a premise-conclusion form (no
       // description, no relations of its own) is that reason, not a claim.
       if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
-      std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
-      if (text.find_first_not_of(" \t") == std::string::npos) text = "(no text)";  // a claim needs text
+      const std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
       out += "[" + n.id + "] " + escape_claim_text(text, false);
       for (const std::string& t : n.tags) out += " #" + tag_text(t);  // Argdown allows any text in #(tags)
       if (!n.attributes.empty()) {

@@ -139,7 +139,7 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
       out += indent + "@" + ids[by_number.at(n.link)] + "\n";
     } else {
       out += indent + "[" + ids[k] + "] " +
-             escape_claim_text(n.text.empty() ? "(no text)" : n.text, false) + "\n";
+             escape_claim_text(n.text, false) + "\n";
     }
   }
   return finish_import(out);
