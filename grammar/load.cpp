@@ -163,7 +163,6 @@ class map_loader {
     counted.claims_before = claims_;
     parse_result r = parse(map_.sources, index, counted);
     claims_ += r.claims;
-    over_budget_ = claims_ > options_.max_claims;
     map_.documents.push_back(std::move(r.doc));
     for (diagnostic& d : r.diagnostics) map_.diagnostics.push_back(std::move(d));
     // Copy the include list first: loading appends to map_.documents.
@@ -191,7 +190,8 @@ class map_loader {
       return -1;
     }
     if (loaded_.count(id)) return -1;  // each file is included once
-    if (over_budget_) return -1;       // the claim limit is reported once, where it was hit
+    // The claim limit is reported once, where it was hit; no further file is read.
+    if (claims_ > options_.max_claims) return -1;
     if (chain_.size() >= options_.max_include_depth) {
       error(inc.range, "include-too-deep",
             fmt::format("cannot include '{}': includes nest at most {} files deep (the chain starts "
@@ -240,7 +240,6 @@ class map_loader {
   loaded_map map_;
   std::unordered_map<std::string, std::uint32_t> loaded_;
   std::size_t claims_ = 0;  // claims read so far, in every file
-  bool over_budget_ = false;
   std::vector<std::pair<std::string, std::string>> chain_;  // identity, name
 };
 
