@@ -4,10 +4,13 @@
 #include <boost/version.hpp>
 #include <exception>
 #include <iostream>
+#include <new>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/process.hpp"
+#include "io/read.hpp"
 #include "render/version.hpp"
 
 #ifndef ARGMAP_VERSION
@@ -21,9 +24,11 @@ const std::vector<subcommand>& subcommands() {
       {"build", "render every map under folders, incrementally and in parallel", setup_build},
       {"check", "check argument files and report errors and warnings", setup_check},
       {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad)", setup_eval},
-      {"export", "write a map as JSON, AIF, Argdown, Markdown, GraphML or a framework", setup_export},
+      {"export", "write a map as JSON, AIF, Argdown, Markdown, GraphML or a framework",
+       setup_export},
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
-      {"import", "turn AIF or an abstract framework (tgf, apx, i23) into an argument map", setup_import},
+      {"import", "turn AIF or an abstract framework (tgf, apx, i23) into an argument map",
+       setup_import},
       {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };
@@ -65,14 +70,20 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  io::guard_standard_descriptors();
+  install_standard_output();
+  install_crash_handlers();
+  int code = exit_io;  // 3: I/O or internal error
   try {
-    return dispatch(argc, argv);
+    code = dispatch(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "argmap: error: out of memory\n";
   } catch (const std::exception& e) {
     std::cerr << "argmap: internal error (please report this): " << e.what() << "\n";
   } catch (...) {
     std::cerr << "argmap: internal error (please report this)\n";
   }
-  return exit_io;  // 3: I/O or internal error
+  return finish_standard_output(code);
 }
 
 }  // namespace argmap::cli

@@ -2,13 +2,12 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "engine/format.hpp"
-#include "render/output.hpp"
+#include "io/write.hpp"
 
 namespace argmap::cli {
 
@@ -25,16 +24,9 @@ int run_fmt(const fmt_args& args) {
   int code = exit_ok;
   for (const std::string& file : args.files) {
     std::string text;
-    if (file == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      disk_loader loader(args.limits.max_file_size);
-      std::string why;
-      if (!loader.read(file, text, why)) {
-        std::cerr << "argmap: error: cannot read '" << file << "': " << why << "\n";
-        code = exit_io;
-        continue;
-      }
+    if (!read_input(file, args.limits.max_file_size, text)) {
+      code = exit_io;
+      continue;
     }
     std::string name = file == "-" ? "<stdin>" : file;
     std::vector<diagnostic> diagnostics;
@@ -42,7 +34,8 @@ int run_fmt(const fmt_args& args) {
     if (!formatted) {
       // A file with errors is never touched.
       std::cerr << format_human(diagnostics, false)
-                << summary(count(diagnostics, severity::error), count(diagnostics, severity::warning), 1)
+                << summary(count(diagnostics, severity::error),
+                           count(diagnostics, severity::warning), 1)
                 << "\n";
       if (code == exit_ok) code = exit_problems;
       continue;
@@ -60,14 +53,21 @@ int run_fmt(const fmt_args& args) {
     if (file == "-") {
       std::cout << *formatted;
     } else if (changed) {
+      // Through a link to its target; the file keeps its permissions and owner.
       std::string error;
-      if (!render::write_atomically(file, *formatted, error)) {
+      io::write_report report;
+      if (!io::write_output(file, *formatted, error, &report)) {
         std::cerr << "argmap: error: " << error << "\n";
         code = exit_io;
+      } else if (report.other_links > 0) {
+        std::cerr
+            << "argmap: note: '" << file << "' had " << report.other_links << " other hard link"
+            << (report.other_links == 1 ? "" : "s")
+            << ", which keep the unformatted text (argmap replaces a file, it does not edit it "
+               "in place)\n";
       }
     }
   }
-  std::cout.flush();
   return code;
 }
 
@@ -75,8 +75,9 @@ int run_fmt(const fmt_args& args) {
 
 action setup_fmt(CLI::App& app) {
   auto args = std::make_shared<fmt_args>();
-  app.add_option("files", args->files,
-                 "argument files to format in place ('-' formats standard input to standard output)")
+  app.add_option(
+         "files", args->files,
+         "argument files to format in place ('-' formats standard input to standard output)")
       ->required();
   app.add_flag("--check", args->check,
                "write nothing; list the files that are not formatted and exit 1 if any");

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -21,7 +20,6 @@
 #include "engine/interchange/kialo.hpp"
 #include "engine/interchange/markdown.hpp"
 #include "engine/translate.hpp"
-#include "render/output.hpp"
 
 namespace argmap::cli {
 
@@ -29,7 +27,7 @@ namespace {
 
 struct interchange_args {
   std::string file;
-  check_options input;  // export only
+  check_options input;  // import: the size limits only
   std::string format;
   std::string output = "-";
   std::string eval;
@@ -41,40 +39,27 @@ std::string located(const std::string& file, const std::string& error) {
   unsigned line = 0, column = 1;
   int used = 0;
   if (std::sscanf(error.c_str(), "line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + error.substr(used);
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
+           ": error: " + error.substr(used);
   used = 0;
   if (std::sscanf(error.c_str(), "line %u: %n", &line, &used) == 1 && used > 0)
     return file + ":" + std::to_string(line) + ":1: error: " + error.substr(used);
   return file + ": error: " + error;
 }
 
-// Writes to standard output ("-") or atomically to a file.
+// Writes to standard output ("-") or to a file (io::write_output).
 int emit(const std::string& output, const std::string& bytes) {
   if (output == "-") {
     std::cout << bytes;
-    std::cout.flush();
-    return std::cout ? exit_ok : exit_io;
+    return exit_ok;  // a failed write is reported when argmap ends
   }
-  std::string error;
-  if (!render::write_atomically(output, bytes, error)) {
-    std::cerr << "argmap: error: " << error << "\n";
-    return exit_io;
-  }
-  return exit_ok;
+  return write_output_file(output, bytes) ? exit_ok : exit_io;
 }
 
 int run_import(const interchange_args& args) {
   std::string text;
-  if (args.file == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    disk_loader loader;
-    std::string why;
-    if (!loader.read(args.file, text, why)) {
-      std::cerr << "argmap: error: cannot read '" << args.file << "': " << why << "\n";
-      return exit_io;
-    }
-  }
+  if (refuse_overwriting_input(args.output, {args.file})) return exit_usage;
+  if (!read_input(args.file, args.input.max_file_size, text)) return exit_io;
   std::string error;
   if (args.format == "aif" || args.format == "kialo" || args.format == "json" ||
       args.format == "argdown") {
@@ -110,6 +95,9 @@ int run_import(const interchange_args& args) {
 int run_export(const interchange_args& args) {
   checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
+  std::vector<std::string> inputs;
+  for (const source_file& f : m.map.sources.files) inputs.push_back(f.name);
+  if (refuse_overwriting_input(args.output, inputs)) return exit_usage;
   if (auto af = af_format_from_name(args.format)) {
     translation t = translate(m.graph);
     named_framework f{t.names, std::move(t.af)};
@@ -131,10 +119,14 @@ int run_export(const interchange_args& args) {
 action setup_import(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
   app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
-  app.add_option("--from", args->format, "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), tgf, apx or i23 (ICCMA 2023 'p af N')")
+  app.add_option("--from", args->format,
+                 "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), "
+                 "tgf, apx or i23 (ICCMA 2023 'p af N')")
       ->required()
       ->check(CLI::IsMember({"json", "aif", "argdown", "kialo", "tgf", "apx", "i23"}));
-  app.add_option("-o,--output", args->output, "the argmap file to write (default: standard output)");
+  app.add_option("-o,--output", args->output,
+                 "the argmap file to write (default: standard output)");
+  add_limit_options(app, args->input);
   return [args] { return run_import(*args); };
 }
 
@@ -146,7 +138,8 @@ action setup_export(CLI::App& app) {
                  "json, aif, argdown, markdown, graphml, or tgf/apx/i23 (the abstract framework "
                  "argmap evaluates, docs/evaluation.md)")
       ->required()
-      ->check(CLI::IsMember({"json", "aif", "argdown", "markdown", "graphml", "tgf", "apx", "i23"}));
+      ->check(
+          CLI::IsMember({"json", "aif", "argdown", "markdown", "graphml", "tgf", "apx", "i23"}));
   app.add_option("--eval", args->eval, "with --to json: include an evaluation")
       ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
   app.add_option("-o,--output", args->output, "the file to write (default: standard output)");

@@ -6,13 +6,17 @@
 
 #include <cstdlib>
 #include <iostream>
-#include <iterator>
 
 #include <fmt/format.h>
 
+#include "io/read.hpp"
+#include "io/write.hpp"
+
 namespace argmap::cli {
 
-bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+  return isatty(STDOUT_FILENO) == 1;
+}
 
 bool use_colour() {
   const char* no_color = std::getenv("NO_COLOR");
@@ -46,8 +50,47 @@ disk_loader input_loader(const check_options& options) {
 checked_map check_input(const std::string& path, const check_options& options) {
   disk_loader loader = input_loader(options);
   if (path != "-") return check_file(path, loader, options);
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  std::string text, why;
+  if (!io::read_stdin(text, why, options.max_file_size)) {
+    checked_map m;
+    m.unreadable = true;
+    diagnostic d;
+    d.code = "io";
+    d.file = "<stdin>";
+    d.message = "cannot read standard input: " + why;
+    m.diagnostics.push_back(std::move(d));
+    return m;
+  }
   return check_text("<stdin>", std::move(text), loader, options);
+}
+
+bool read_input(const std::string& path, std::size_t max_bytes, std::string& text) {
+  std::string why;
+  bool ok = path == "-"
+                ? io::read_stdin(text, why, max_bytes)
+                : io::read_file(path, text, why, {.max_bytes = max_bytes, .allow_streams = true});
+  if (!ok)
+    std::cerr << "argmap: error: cannot read "
+              << (path == "-" ? "standard input" : "'" + path + "'") << ": " << why << "\n";
+  return ok;
+}
+
+bool refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs) {
+  if (output.empty() || output == "-") return false;
+  for (const std::string& in : inputs) {
+    if (in == "-" || in == "<stdin>" || !io::same_file(output, in)) continue;
+    std::cerr << "argmap: error: refusing to write over '" << in
+              << "', which is an input of this command; choose another -o\n";
+    return true;
+  }
+  return false;
+}
+
+bool write_output_file(const std::string& path, const std::string& bytes) {
+  std::string error;
+  if (io::write_output(path, bytes, error)) return true;
+  std::cerr << "argmap: error: " << error << "\n";
+  return false;
 }
 
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files) {

@@ -2,9 +2,9 @@
 /// \file
 /// Terminal and input helpers shared by the subcommands.
 
-#include <string>
-
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "engine/check.hpp"
 #include "engine/evaluate.hpp"
@@ -35,6 +35,20 @@ disk_loader input_loader(const check_options& options);
 /// Checks `path` ("-" reads standard input, named "<stdin>") with includes read
 /// from disk, within `options.include_root` and `options.max_file_size`.
 checked_map check_input(const std::string& path, const check_options& options);
+
+/// Reads the file a command was given ("-": standard input) into `text`, at
+/// most `max_bytes`; FIFOs and devices are read too (`<(generate)`). On
+/// failure prints "argmap: error: cannot read ..." and returns false.
+bool read_input(const std::string& path, std::size_t max_bytes, std::string& text);
+
+/// True (after printing why) when `output` is the same file as one of
+/// `inputs`: a drawing or an export must not replace its own map.
+bool refuse_overwriting_input(const std::string& output, const std::vector<std::string>& inputs);
+
+/// Writes `bytes` to the file `path` the user named with io::write_output
+/// (atomic for a regular file, in place for a FIFO or device); on failure
+/// prints the error and returns false.
+bool write_output_file(const std::string& path, const std::string& bytes);
 
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);

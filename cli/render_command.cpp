@@ -11,7 +11,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
-#include "render/output.hpp"
 #include "render/render.hpp"
 
 namespace argmap::cli {
@@ -100,8 +99,7 @@ int run_render(const render_args& args) {
   }
   if (args.output == "-") {
     std::cout.write(out.bytes.data(), static_cast<std::streamsize>(out.bytes.size()));
-    std::cout.flush();
-    return std::cout ? exit_ok : exit_io;
+    return exit_ok;  // a failed write is reported when argmap ends
   }
   std::string path = args.output;
   if (path.empty()) {
@@ -112,15 +110,13 @@ int run_render(const render_args& args) {
     }
     path = std::filesystem::path(args.file).replace_extension(render::extension(fmt)).string();
   }
-  std::string error;
-  if (!render::write_atomically(path, out.bytes, error)) {
-    std::cerr << "argmap: error: " << error << "\n";
+  std::vector<std::string> inputs;
+  for (const source_file& f : m.map.sources.files) inputs.push_back(f.name);
+  if (refuse_overwriting_input(path, inputs) || refuse_overwriting_input(args.depfile, inputs))
+    return exit_usage;
+  if (!write_output_file(path, out.bytes)) return exit_io;
+  if (!args.depfile.empty() && !write_output_file(args.depfile, depfile_text(path, m)))
     return exit_io;
-  }
-  if (!args.depfile.empty() && !render::write_atomically(args.depfile, depfile_text(path, m), error)) {
-    std::cerr << "argmap: error: " << error << "\n";
-    return exit_io;
-  }
   if (stdout_is_terminal()) std::cout << "wrote " << path << "\n";
   return exit_ok;
 }

@@ -12,50 +12,19 @@
 #include <fmt/format.h>
 
 #include "grammar/walk.hpp"
+#include "io/read.hpp"
 
 namespace argmap {
 
 namespace fs = std::filesystem;
 
 bool disk_loader::read(const std::string& path, std::string& contents, std::string& error) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    error = "it is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) {
-    // Not seekable (a pipe): read in chunks up to the limit.
-    in.clear();
-    in.seekg(0);
-    contents.clear();
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-      contents.append(buf, static_cast<std::size_t>(in.gcount()));
-      if (contents.size() > max_bytes_) {
-        error = fmt::format("file is larger than {} bytes", max_bytes_);
-        return false;
-      }
-    }
-    return true;
-  }
-  if (static_cast<std::size_t>(size) > max_bytes_) {
-    error = fmt::format("file is larger than {} bytes", max_bytes_);
-    return false;
-  }
-  in.seekg(0);
-  contents.resize(static_cast<std::size_t>(size));
-  if (size > 0 && !in.read(contents.data(), size)) {
-    error = std::strerror(errno ? errno : EIO);
-    return false;
-  }
-  return true;
+  return io::read_file(path, contents, error, {.max_bytes = max_bytes_});
+}
+
+bool disk_loader::read_named(const std::string& path, std::string& contents, std::string& error) {
+  return io::read_file(path, contents, error,
+                       {.max_bytes = max_bytes_, .allow_streams = named_streams_});
 }
 
 void disk_loader::start(const std::string& top_level) {
@@ -65,8 +34,9 @@ void disk_loader::start(const std::string& top_level) {
     if (!ec) root_ = given.string();
     return;
   }
-  fs::path from = top_level == "<stdin>" ? fs::current_path(ec)
-                                         : fs::weakly_canonical(fs::absolute(top_level, ec), ec).parent_path();
+  fs::path from = top_level == "<stdin>"
+                      ? fs::current_path(ec)
+                      : fs::weakly_canonical(fs::absolute(top_level, ec), ec).parent_path();
   root_ = from.string();
   for (fs::path p = from; !p.empty(); p = p.parent_path()) {
     if (fs::exists(p / ".git", ec)) {
@@ -193,10 +163,11 @@ class map_loader {
     // The claim limit is reported once, where it was hit; no further file is read.
     if (claims_ > options_.max_claims) return -1;
     if (chain_.size() >= options_.max_include_depth) {
-      error(inc.range, "include-too-deep",
-            fmt::format("cannot include '{}': includes nest at most {} files deep (the chain starts "
-                        "at '{}')",
-                        inc.path, options_.max_include_depth, chain_.front().second));
+      error(
+          inc.range, "include-too-deep",
+          fmt::format("cannot include '{}': includes nest at most {} files deep (the chain starts "
+                      "at '{}')",
+                      inc.path, options_.max_include_depth, chain_.front().second));
       return -1;
     }
     std::string text, why;
@@ -226,8 +197,8 @@ class map_loader {
       if (c.is_reference || c.id.empty()) return;
       auto [it, fresh] = first.emplace(c.id, &c);
       if (fresh) return;
-      diagnostic d = make_diagnostic(map_.sources, ast::label_range(c), severity::error, "duplicate-id",
-                                     fmt::format("duplicate id '{}'", c.id));
+      diagnostic d = make_diagnostic(map_.sources, ast::label_range(c), severity::error,
+                                     "duplicate-id", fmt::format("duplicate id '{}'", c.id));
       d.notes.push_back(make_diagnostic(map_.sources, ast::label_range(*it->second), severity::note,
                                         "duplicate-id",
                                         fmt::format("'{}' is first defined here", c.id)));
@@ -239,7 +210,7 @@ class map_loader {
   const parse_options& options_;
   loaded_map map_;
   std::unordered_map<std::string, std::uint32_t> loaded_;
-  std::size_t claims_ = 0;  // claims read so far, in every file
+  std::size_t claims_ = 0;                                  // claims read so far, in every file
   std::vector<std::pair<std::string, std::string>> chain_;  // identity, name
 };
 
@@ -247,7 +218,7 @@ class map_loader {
 
 loaded_map load_map(const std::string& path, file_loader& loader, const parse_options& options) {
   std::string text, why;
-  if (!loader.read(path, text, why)) {
+  if (!loader.read_named(path, text, why)) {
     loaded_map failed;
     diagnostic d;
     d.code = "io";

@@ -20,6 +20,10 @@ class file_loader {
   virtual ~file_loader() = default;
   /// Reads `path` into `contents`. On failure returns false and says why in `error`.
   virtual bool read(const std::string& path, std::string& contents, std::string& error) = 0;
+  /// Reads the map's named file (not an include); by default as read() does.
+  virtual bool read_named(const std::string& path, std::string& contents, std::string& error) {
+    return read(path, contents, error);
+  }
   /// A name that is equal for two paths exactly when they name the same file.
   virtual std::string identity(const std::string& path) = 0;
   /// Called once before a map is loaded, with the named file's path
@@ -34,17 +38,26 @@ class file_loader {
   }
 };
 
-/// Reads files from the file system. Refuses files larger than `max_bytes`,
-/// and includes that are not regular files or lie outside the include root.
+/// Reads files from the file system (through io::read_file). Refuses files
+/// larger than `max_bytes`, includes that are not regular files or lie
+/// outside the include root, and, unless `named_streams`, a named file that
+/// is not a regular file.
 class disk_loader : public file_loader {
  public:
   /// Files larger than `max_bytes` (default 1 GiB) are refused with an error.
   /// `include_root` empty: the nearest folder above the named file that holds
   /// `.git`, else the named file's own folder (for standard input: the same
-  /// search from the working directory).
-  explicit disk_loader(std::size_t max_bytes = std::size_t{1} << 30, std::string include_root = {})
-      : max_bytes_(max_bytes), root_(std::move(include_root)), root_given_(!root_.empty()) {}
+  /// search from the working directory). `named_streams`: the named file may
+  /// be a FIFO or a device (a file the user named, e.g. `<(generate-map)`),
+  /// read up to `max_bytes`.
+  explicit disk_loader(std::size_t max_bytes = std::size_t{1} << 30, std::string include_root = {},
+                       bool named_streams = true)
+      : max_bytes_(max_bytes),
+        root_(std::move(include_root)),
+        root_given_(!root_.empty()),
+        named_streams_(named_streams) {}
   bool read(const std::string& path, std::string& contents, std::string& error) override;
+  bool read_named(const std::string& path, std::string& contents, std::string& error) override;
   std::string identity(const std::string& path) override;
   void start(const std::string& top_level) override;
   bool may_include(const std::string& path, std::string& why) override;
@@ -55,6 +68,7 @@ class disk_loader : public file_loader {
   std::size_t max_bytes_;
   std::string root_;
   bool root_given_;
+  bool named_streams_;
 };
 
 /// Serves files from a map of path to contents.
@@ -73,7 +87,7 @@ std::string resolve_include(const std::string& including, const std::string& pat
 struct loaded_map {
   source_set sources;                    ///< every file read, the named one first
   std::vector<ast::document> documents;  ///< documents[i] is sources.files[i] parsed
-  std::vector<diagnostic> diagnostics;  ///< in the order found
+  std::vector<diagnostic> diagnostics;   ///< in the order found
 
   /// True when no diagnostic is an error.
   bool ok() const;
@@ -82,7 +96,8 @@ struct loaded_map {
 /// Loads the file `path` and its includes through `loader`. Each file is read
 /// once; an include cycle, a missing include and a duplicate id are errors.
 /// A file that cannot be read at all gives a loaded_map with one error and no documents.
-loaded_map load_map(const std::string& path, file_loader& loader, const parse_options& options = {});
+loaded_map load_map(const std::string& path, file_loader& loader,
+                    const parse_options& options = {});
 
 /// Like load_map, for a first file already in memory (e.g. standard input)
 /// named `name`; its includes are read through `loader`.

@@ -2,16 +2,10 @@
 // co-premises and undercuts in the drawing, and atomic output.
 
 #include <doctest/doctest.h>
-#include <sys/resource.h>
 
-#include <csignal>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "../engine/helpers.hpp"
 #include "render/label.hpp"
-#include "render/output.hpp"
 #include "render/render.hpp"
 
 namespace render = argmap::render;
@@ -37,13 +31,6 @@ std::string draw(const std::string& text, render::format f) {
   render::options o;
   o.output = f;
   return draw(text, o);
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
@@ -213,34 +200,4 @@ TEST_CASE("text wraps at word boundaries and cuts overlong words") {
   CHECK(render::wrap("abcdefghijkl", 5) == std::vector<std::string>{"abcde", "fghij", "kl"});
   CHECK(render::wrap("\xc3\xa9\xc3\xa9\xc3\xa9 x", 3) ==
         std::vector<std::string>{"\xc3\xa9\xc3\xa9\xc3\xa9", "x"});
-}
-
-TEST_CASE("output is written atomically; a failed write leaves the old file intact") {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / "argmap-atomic-test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::string path = (dir / "map.svg").string();
-  std::string error;
-  REQUIRE(render::write_atomically(path, "first", error));
-  CHECK(read_file(path) == "first");
-  REQUIRE(render::write_atomically(path, "second", error));
-  CHECK(read_file(path) == "second");
-
-  // Make the next write fail half-way (a file-size limit works even for root).
-  std::signal(SIGXFSZ, SIG_IGN);
-  rlimit old{};
-  getrlimit(RLIMIT_FSIZE, &old);
-  rlimit tiny = old;
-  tiny.rlim_cur = 4;
-  setrlimit(RLIMIT_FSIZE, &tiny);
-  bool ok = render::write_atomically(path, std::string(100000, 'x'), error);
-  setrlimit(RLIMIT_FSIZE, &old);
-  CHECK_FALSE(ok);
-  CHECK(error.rfind("cannot write '" + path + "': ", 0) == 0);
-  CHECK(read_file(path) == "second");
-  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
-
-  CHECK_FALSE(render::write_atomically((dir / "no-such-dir" / "x.svg").string(), "x", error));
-  fs::remove_all(dir);
 }

@@ -1,0 +1,50 @@
+#pragma once
+/// \file
+/// The one way argmap reads a file: bounded in size, and refusing what is not
+/// a regular file unless the caller allows a stream.
+
+#include <cstddef>
+#include <string>
+
+namespace argmap::io {
+
+/// What a read accepts.
+struct read_options {
+  /// Files larger than this are refused ("file is larger than N bytes"); a
+  /// stream is read up to it and refused past it.
+  std::size_t max_bytes = std::size_t{1} << 30;
+  /// Accept FIFOs, character devices and sockets (a file named on the command
+  /// line, e.g. `<(generate-map)`). Everything argmap finds by itself
+  /// (includes, maps under a folder, ignore files, manifests) is read without.
+  bool allow_streams = false;
+  /// Refuse a symbolic link instead of following it.
+  bool no_follow = false;
+};
+
+/// Reads `path` into `out`. On failure returns false and says why in `error`,
+/// in a few words meant to follow "cannot read 'path': " ("No such file or
+/// directory", "it is a directory", "it is not a regular file (a FIFO)",
+/// "file is larger than 1000 bytes"). A FIFO is never opened in a way that
+/// could block unless `allow_streams` is set.
+bool read_file(const std::string& path, std::string& out, std::string& error,
+               const read_options& options = {});
+
+/// Reads standard input into `out`, at most `max_bytes` (more is an error,
+/// and reading stops there). Standard input that was closed when argmap
+/// started is an error, not an empty file.
+bool read_stdin(std::string& out, std::string& error, std::size_t max_bytes);
+
+/// Called once at start-up: a standard descriptor (0, 1, 2) that is closed is
+/// opened on /dev/null, so that no file argmap opens later takes its number.
+/// read_stdin() remembers that standard input was closed.
+void guard_standard_descriptors();
+
+/// Reads from the open descriptor `fd` until end of file, at most `max_bytes`
+/// (more is an error). Used by read_file; exposed for descriptors from openat().
+bool read_descriptor(int fd, std::string& out, std::string& error, std::size_t max_bytes);
+
+/// "a FIFO", "a character device", "a block device", "a socket", "a directory",
+/// "a symbolic link" or "a special file", for the file type bits of `mode`.
+const char* kind_of(unsigned mode);
+
+}  // namespace argmap::io
