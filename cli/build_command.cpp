@@ -263,15 +263,15 @@ int run_build(const build_args& a) {
   std::string error;
   std::optional<io::output_folder> folder = io::output_folder::open(a.out_dir, error);
   if (!folder) {
-    std::cerr << "argmap: error: " << error << "\n";
+    say(severity::error, error);
     return exit_io;
   }
   // One build at a time writes into a folder; a second waits.
   if (!folder->lock(error, [&] {
-        std::cerr << "argmap: note: another argmap build is writing into '" << a.out_dir
-                  << "'; waiting for it to finish\n";
+        say(severity::note,
+            "another argmap build is writing into '" + a.out_dir + "'; waiting for it to finish");
       })) {
-    std::cerr << "argmap: error: " << error << "\n";
+    say(severity::error, error);
     return exit_io;
   }
   std::vector<std::string> warnings;
@@ -285,7 +285,7 @@ int run_build(const build_args& a) {
       warnings.push_back(
           fmt::format("cannot read the manifest ({}); every map is rendered", error));
   }
-  for (const std::string& w : warnings) std::cerr << "argmap: warning: " << w << "\n";
+  for (const std::string& w : warnings) say(severity::warning, w);
 
   std::vector<job> jobs;
   for (found_map& m : found.maps) jobs.push_back({std::move(m), {}, false});
@@ -389,11 +389,10 @@ int run_build(const build_args& a) {
             ++pruned;
             break;
           case io::output_folder::removal::changed:
-            std::cerr << "argmap: note: kept '" << path << "': it changed since argmap wrote it\n";
+            say(severity::note, "kept '" + path + "': it changed since argmap wrote it");
             break;
           case io::output_folder::removal::refused:
-            std::cerr << "argmap: note: kept '" << path
-                      << "': it is not the plain file argmap wrote\n";
+            say(severity::note, "kept '" + path + "': it is not the plain file argmap wrote");
             break;
           case io::output_folder::removal::missing:
             break;
@@ -403,7 +402,7 @@ int run_build(const build_args& a) {
     }
   }
   if (!folder->write_together({{batch::manifest_file, batch::manifest_text(manifest)}}, error)) {
-    std::cerr << "argmap: error: " << error << "\n";
+    say(severity::error, error);
     return exit_io;
   }
   if (a.diagnostics == "json") std::cout << format_json(all);

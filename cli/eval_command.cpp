@@ -25,7 +25,7 @@ int run_eval(const eval_args& args) {
   evaluation e = evaluate(m.graph, *semantics_from_name(args.semantics));
   if (!e.error.empty()) {
     if (args.format == "json") std::cout << evaluation_json(m.graph, e);
-    std::cerr << "argmap: error: " << e.error << "\n";
+    say(severity::error, e.error);
     return exit_problems;
   }
   std::cout << (args.format == "json" ? evaluation_json(m.graph, e) : evaluation_text(m.graph, e));

@@ -4,6 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "engine/format.hpp"
@@ -57,7 +59,7 @@ int run_fmt(const fmt_args& args) {
       std::string error;
       io::write_report report;
       if (!io::write_output(file, *formatted, error, &report)) {
-        std::cerr << "argmap: error: " << error << "\n";
+        say(severity::error, error);
         code = exit_io;
       } else if (report.other_links > 0) {
         std::cerr

@@ -20,6 +20,7 @@
 #include "engine/interchange/kialo.hpp"
 #include "engine/interchange/markdown.hpp"
 #include "engine/translate.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap::cli {
 
@@ -63,30 +64,32 @@ int run_import(const interchange_args& args) {
   std::string error;
   if (args.format == "aif" || args.format == "kialo" || args.format == "json" ||
       args.format == "argdown") {
-    auto imported = args.format == "aif"       ? import_aif(text, error)
-                    : args.format == "kialo"   ? import_kialo(text, error)
-                    : args.format == "argdown" ? import_argdown(text, error)
-                                               : import_json(text, error);
+    const parse_options& limits = args.input.parse;
+    auto imported = args.format == "aif"       ? import_aif(text, error, limits)
+                    : args.format == "kialo"   ? import_kialo(text, error, limits)
+                    : args.format == "argdown" ? import_argdown(text, error, limits)
+                                               : import_json(text, error, limits);
     if (!imported) {
-      std::cerr << located(args.file, error) << "\n";
+      std::cerr << utf8::visible(located(args.file, error)) << "\n";
       return exit_problems;
     }
     // Notes on what was not kept: the first 20, then a count.
     constexpr std::size_t shown = 20;
     for (std::size_t k = 0; k < imported->notes.size() && k < shown; ++k)
-      std::cerr << args.file << ": note: " << imported->notes[k] << "\n";
+      std::cerr << utf8::visible(args.file + ": note: " + imported->notes[k]) << "\n";
     if (imported->notes.size() > shown)
-      std::cerr << args.file << ": note: ... and " << imported->notes.size() - shown << " more\n";
+      std::cerr << utf8::visible(args.file) << ": note: ... and " << imported->notes.size() - shown
+                << " more\n";
     return emit(args.output, imported->map);
   }
   auto f = read_af(text, *af_format_from_name(args.format), error);
   if (!f) {
-    std::cerr << located(args.file, error) << "\n";
+    std::cerr << utf8::visible(located(args.file, error)) << "\n";
     return exit_problems;
   }
-  auto map = framework_to_map(*f, error);
+  auto map = framework_to_map(*f, error, args.input.parse);
   if (!map) {
-    std::cerr << args.file << ": error: " << error << "\n";
+    std::cerr << utf8::visible(args.file + ": error: " + error) << "\n";
     return exit_problems;
   }
   return emit(args.output, *map);

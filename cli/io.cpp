@@ -9,10 +9,15 @@
 
 #include <fmt/format.h>
 
+#include "grammar/utf8.hpp"
 #include "io/read.hpp"
 #include "io/write.hpp"
 
 namespace argmap::cli {
+
+void say(severity level, const std::string& message) {
+  std::cerr << "argmap: " << to_string(level) << ": " << utf8::visible(message) << "\n";
+}
 
 bool stdout_is_terminal() {
   return isatty(STDOUT_FILENO) == 1;
@@ -70,8 +75,9 @@ bool read_input(const std::string& path, std::size_t max_bytes, std::string& tex
                 ? io::read_stdin(text, why, max_bytes)
                 : io::read_file(path, text, why, {.max_bytes = max_bytes, .allow_streams = true});
   if (!ok)
-    std::cerr << "argmap: error: cannot read "
-              << (path == "-" ? "standard input" : "'" + path + "'") << ": " << why << "\n";
+    say(severity::error, "cannot read " +
+                             (path == "-" ? std::string("standard input") : "'" + path + "'") +
+                             ": " + why);
   return ok;
 }
 
@@ -79,8 +85,8 @@ bool refuse_overwriting_input(const std::string& output, const std::vector<std::
   if (output.empty() || output == "-") return false;
   for (const std::string& in : inputs) {
     if (in == "-" || in == "<stdin>" || !io::same_file(output, in)) continue;
-    std::cerr << "argmap: error: refusing to write over '" << in
-              << "', which is an input of this command; choose another -o\n";
+    say(severity::error, "refusing to write over '" + in +
+                             "', which is an input of this command; choose another -o");
     return true;
   }
   return false;
@@ -89,7 +95,7 @@ bool refuse_overwriting_input(const std::string& output, const std::vector<std::
 bool write_output_file(const std::string& path, const std::string& bytes) {
   std::string error;
   if (io::write_output(path, bytes, error)) return true;
-  std::cerr << "argmap: error: " << error << "\n";
+  say(severity::error, error);
   return false;
 }
 
@@ -105,7 +111,7 @@ bool evaluate_option(const std::string& option, const argument_graph& g,
   if (option.empty()) return true;
   out = evaluate(g, *semantics_from_name(option));
   if (out->error.empty()) return true;
-  std::cerr << "argmap: error: --eval: " << out->error << "\n";
+  say(severity::error, "--eval: " + out->error);
   return false;
 }
 

@@ -23,6 +23,11 @@ void add_input_options(CLI::App& app, check_options& options);
 /// for commands that read files but follow no includes (`fmt`).
 void add_limit_options(CLI::App& app, check_options& options);
 
+/// Prints "argmap: error: MESSAGE" (or warning, note) to standard error, with
+/// control characters in the message written out (utf8::visible): file names
+/// and quoted input cannot act on the terminal.
+void say(severity level, const std::string& message);
+
 /// True when standard output is a terminal and NO_COLOR is not set.
 bool use_colour();
 

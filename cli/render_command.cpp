@@ -63,8 +63,8 @@ int run_render(const render_args& args) {
     if (!ext.empty()) {
       auto from_ext = render::format_from_name(ext.substr(1));
       if (!from_ext) {
-        std::cerr << "argmap: error: cannot tell the format from '" << args.output
-                  << "'; use -f svg|png|pdf|dot\n";
+        say(severity::error,
+            "cannot tell the format from '" + args.output + "'; use -f svg|png|pdf|dot");
         return exit_usage;
       }
       fmt = *from_ext;
@@ -92,9 +92,9 @@ int run_render(const render_args& args) {
   if (!evaluate_option(args.eval, m.graph, e)) return exit_problems;
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
   render::result out = r.render(m.graph, opts, e ? &*e : nullptr);
-  for (const std::string& w : out.warnings) std::cerr << "argmap: warning: " << w << "\n";
+  for (const std::string& w : out.warnings) say(severity::warning, w);
   if (!out.ok()) {
-    for (const std::string& e : out.errors) std::cerr << "argmap: error: " << e << "\n";
+    for (const std::string& e : out.errors) say(severity::error, e);
     return exit_problems;
   }
   if (args.output == "-") {

@@ -35,15 +35,18 @@ std::vector<std::string> apx_names(const std::vector<std::string>& names) {
   for (const std::string& n : names) {
     std::string s;
     for (char c : n) s += word_char(c) ? c : '_';
-    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) s.insert(0, "a");
+    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+      s.insert(0, "a");
     out.push_back(unique.make(std::move(s)));
   }
   return out;
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -126,9 +129,8 @@ bool apx_term(std::string_view s, std::string_view functor, std::vector<std::str
   std::size_t start = 0;
   for (;;) {
     std::size_t comma = inside.find(',', start);
-    std::string_view arg = trim(inside.substr(start, comma == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : comma - start));
+    std::string_view arg = trim(inside.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     if (arg.empty()) return false;
     args.push_back(arg);
     if (comma == std::string_view::npos) return true;
@@ -256,12 +258,14 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
   return std::nullopt;
 }
 
-std::optional<std::string> framework_to_map(const named_framework& f, std::string& error) {
+std::optional<std::string> framework_to_map(const named_framework& f, std::string& error,
+                                            const parse_options& limits) {
   // An i23 header alone ('p af 20000000') declares any number of arguments:
   // a map that large could not be read back (found by fuzz_import).
-  if (f.names.size() > parse_options{}.max_claims) {
-    error = fmt::format("{} arguments: a map holds at most {} claims", f.names.size(),
-                        parse_options{}.max_claims);
+  if (f.names.size() > limits.max_claims) {
+    error =
+        fmt::format("{} arguments: a map holds at most {} claims (--max-nodes sets another limit)",
+                    f.names.size(), limits.max_claims);
     return std::nullopt;
   }
   std::vector<std::string> ids;
@@ -274,8 +278,9 @@ std::optional<std::string> framework_to_map(const named_framework& f, std::strin
     }
     ids.push_back(unique.make(std::move(id)));
   }
-  std::string out = "// Imported abstract argumentation framework: one claim per argument,\n"
-                    "// one attack per attack.\n";
+  std::string out =
+      "// Imported abstract argumentation framework: one claim per argument,\n"
+      "// one attack per attack.\n";
   for (std::uint32_t a = 0; a < f.af.size(); ++a) {
     out += "[" + ids[a] + "] " + escape_claim_text("Argument " + f.names[a] + ".", false) + "\n";
     for (std::uint32_t b : f.af.attackers(a)) {
@@ -287,7 +292,9 @@ std::optional<std::string> framework_to_map(const named_framework& f, std::strin
       out += "  - @" + ids[b] + "\n";
     }
   }
-  return out;
+  auto checked = finish_import(out, {}, error, limits);
+  if (!checked) return std::nullopt;
+  return std::move(checked->map);
 }
 
 }  // namespace argmap

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/framework.hpp"
+#include "grammar/parse.hpp"
 
 namespace argmap {
 
@@ -32,14 +33,15 @@ std::string write_af(const named_framework& f, af_format format);
 
 /// Reads a framework. On a syntax error returns nothing and sets `error` to
 /// "line N: what is wrong".
-std::optional<named_framework> read_af(std::string_view text, af_format format,
-                                       std::string& error);
+std::optional<named_framework> read_af(std::string_view text, af_format format, std::string& error);
 
 /// An argument map with one claim per argument and one attack per attack:
 /// `[name] Argument name.` with `- @attacker` lines under it. Names that are
 /// valid ids are kept; others become `a_...`. A self-attack cannot be written
 /// as a map: it is an error; so is a framework of more arguments than a map
-/// may have claims (parse_options::max_claims).
-std::optional<std::string> framework_to_map(const named_framework& f, std::string& error);
+/// may have claims (`limits.max_claims`). The map is checked as `argmap
+/// check` would before it is returned (finish_import).
+std::optional<std::string> framework_to_map(const named_framework& f, std::string& error,
+                                            const parse_options& limits = {});
 
 }  // namespace argmap

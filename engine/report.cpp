@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "grammar/utf8.hpp"
+
 namespace argmap {
 
 namespace {
@@ -28,10 +30,14 @@ nlohmann::ordered_json to_json(const diagnostic& d, bool with_notes) {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -39,9 +45,12 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -50,13 +59,13 @@ void github_one(std::string& out, const diagnostic& d) {
   const char* command = d.level == severity::error     ? "error"
                         : d.level == severity::warning ? "warning"
                                                        : "notice";
-  out += fmt::format("::{} file={}", command, escape_property(d.file));
+  out += fmt::format("::{} file={}", command, utf8::visible(escape_property(d.file)));
   if (d.line > 0) {
     out += fmt::format(",line={},col={}", d.line, d.col);
     if (d.end_line > 0) out += fmt::format(",endLine={},endColumn={}", d.end_line, d.end_col);
   }
   out += fmt::format(",title={}::{}\n", escape_property("argmap(" + d.code + ")"),
-                     escape_data(d.message));
+                     utf8::visible(escape_data(d.message)));
   for (const diagnostic& n : d.notes) github_one(out, n);
 }
 

@@ -66,14 +66,17 @@ void format_one(std::string& out, const diagnostic& d, bool color) {
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   const char* sev = color ? colour_of(d.level) : "";
+  // File names and messages can quote the input: control characters in them
+  // are written out, so that nothing a map holds acts on the terminal.
+  std::string file = utf8::visible(d.file);
+  std::string message = utf8::visible(d.message);
   if (d.line > 0) {
-    out += fmt::format("{}{}:{}:{}: {}{}:{} {}{}\n", bold, d.file, d.line, d.col, sev,
-                       to_string(d.level), reset, d.message, reset);
+    out += fmt::format("{}{}:{}:{}: {}{}:{} {}{}\n", bold, file, d.line, d.col, sev,
+                       to_string(d.level), reset, message, reset);
   } else if (!d.file.empty()) {
-    out += fmt::format("{}{}: {}{}:{} {}\n", bold, d.file, sev, to_string(d.level), reset,
-                       d.message);
+    out += fmt::format("{}{}: {}{}:{} {}\n", bold, file, sev, to_string(d.level), reset, message);
   } else {
-    out += fmt::format("{}argmap: {}{}:{} {}\n", bold, sev, to_string(d.level), reset, d.message);
+    out += fmt::format("{}argmap: {}{}:{} {}\n", bold, sev, to_string(d.level), reset, message);
   }
   if (d.line > 0 && !d.line_text.empty()) {
     // Long lines are shown as a window around the column, so that a 1 MB line
@@ -93,8 +96,8 @@ void format_one(std::string& out, const diagnostic& d, bool color) {
     }
     std::string gutter = fmt::format("{:>5}", d.line);
     std::string pad(gutter.size(), ' ');
-    out += fmt::format("{} | {}{}{}\n", gutter, cut_left ? "..." : "", text,
-                       cut_right ? "..." : "");
+    out +=
+        fmt::format("{} | {}{}{}\n", gutter, cut_left ? "..." : "", text, cut_right ? "..." : "");
     std::size_t caret_at = d.col >= first_col ? d.col - first_col : 0;
     if (cut_left) caret_at += 3;
     std::size_t width = 1;
@@ -102,8 +105,8 @@ void format_one(std::string& out, const diagnostic& d, bool color) {
     if (width > window) width = window;
     std::string marks(width, '~');
     marks[0] = '^';
-    out += fmt::format("{} | {}{}{}{}\n", pad, std::string(caret_at, ' '), color ? sev : "",
-                       marks, reset);
+    out += fmt::format("{} | {}{}{}{}\n", pad, std::string(caret_at, ' '), color ? sev : "", marks,
+                       reset);
   }
   for (const diagnostic& n : d.notes) format_one(out, n, color);
 }

@@ -21,7 +21,9 @@ namespace {
 using syntax_failure = grammar::syntax::failure;
 namespace syntax = grammar::syntax;
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
 
 std::string_view rtrim(std::string_view s) {
   while (!s.empty() && (is_blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
@@ -120,8 +122,8 @@ class outline_parser {
     if (pos_ >= text_.size()) return false;
     const char* base = text_.data();
     const void* nl = std::memchr(base + pos_, '\n', text_.size() - pos_);
-    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base)
-                         : text_.size();
+    std::size_t end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : text_.size();
     line_start_ = pos_;
     line_ascii_ = false;
     line_ = std::string_view(base + pos_, end - pos_);
@@ -139,8 +141,9 @@ class outline_parser {
   // Range on the current line from byte offset `b` to byte offset `e`.
   source_range span(std::size_t b, std::size_t e) const {
     std::uint32_t c = col_at(b);
-    std::uint32_t ce = line_ascii_ ? c + static_cast<std::uint32_t>(e - b)
-                                   : c + static_cast<std::uint32_t>(utf8::length(line_.substr(b, e - b)));
+    std::uint32_t ce = line_ascii_
+                           ? c + static_cast<std::uint32_t>(e - b)
+                           : c + static_cast<std::uint32_t>(utf8::length(line_.substr(b, e - b)));
     if (ce == c) ce = c + 1;
     return {file_, line_no_, c, line_no_, ce};
   }
@@ -243,7 +246,31 @@ class outline_parser {
                         line_start_ + at));
       return true;
     }
-    return false;
+    return unholdable();
+  }
+
+  // Reports a code point no output can hold: a control character other than
+  // tab (it would act on a terminal or a CI log) or a Unicode noncharacter
+  // (XML refuses it); true when the line has one.
+  bool unholdable() {
+    utf8::forbidden f = utf8::find_forbidden(line_);
+    if (f.offset == std::string_view::npos) return false;
+    if (f.code_point == '\r') {
+      error(span(f.offset, f.offset + 1), "control-character",
+            "carriage return inside a line; argmap reads lines ending in LF or CRLF (convert "
+            "old Mac line ends, e.g. with 'tr \"\\r\" \"\\n\"')");
+    } else if (utf8::is_noncharacter(f.code_point)) {
+      error(span(f.offset, f.offset + f.length), "noncharacter",
+            fmt::format("U+{:04X} is a Unicode noncharacter, which no output can hold (XML "
+                        "refuses it); remove it",
+                        static_cast<unsigned>(f.code_point)));
+    } else {
+      error(span(f.offset, f.offset + f.length), "control-character",
+            fmt::format("control character U+{:04X}{} in the text; argmap text holds no control "
+                        "characters but tab (they would act on terminals and CI logs); remove it",
+                        static_cast<unsigned>(f.code_point), utf8::control_name(f.code_point)));
+    }
+    return true;
   }
 
   // Reports a line longer than max_line_bytes; true when it is (the line is
@@ -287,8 +314,8 @@ class outline_parser {
     bool closed = false;
     while (scan < text_.size()) {
       const void* nl = std::memchr(base + scan, '\n', text_.size() - scan);
-      std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base)
-                           : text_.size();
+      std::size_t end =
+          nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : text_.size();
       if (rtrim(std::string_view(base + scan, end - scan)) == "---") {
         closed = true;
         break;
@@ -310,7 +337,8 @@ class outline_parser {
       if (content.starts_with("//")) {
         // Kept, like every comment, so that the formatter loses nothing.
         std::size_t at = static_cast<std::size_t>(content.data() - line_.data());
-        result_.doc.comments.push_back({span(at, at + content.size()), false, std::string(content)});
+        result_.doc.comments.push_back(
+            {span(at, at + content.size()), false, std::string(content)});
         continue;
       }
       std::size_t lead = static_cast<std::size_t>(content.data() - line_.data());
@@ -364,7 +392,8 @@ class outline_parser {
       return;
     }
     if (rest.starts_with("//")) {
-      result_.doc.comments.push_back({span(indent, indent + rest.size()), false, std::string(rest)});
+      result_.doc.comments.push_back(
+          {span(indent, indent + rest.size()), false, std::string(rest)});
       return;
     }
     if (rest.starts_with("/*")) {
@@ -393,7 +422,8 @@ class outline_parser {
   void continue_block_comment() {
     std::size_t close = line_.find("*/");
     block_comment_.text += '\n';
-    block_comment_.text += trim(close == std::string_view::npos ? line_ : line_.substr(0, close + 2));
+    block_comment_.text +=
+        trim(close == std::string_view::npos ? line_ : line_.substr(0, close + 2));
     if (close == std::string_view::npos) return;
     in_block_comment_ = false;
     end_block_comment(close + 2);

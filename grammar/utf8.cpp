@@ -28,7 +28,7 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   if (b0 >= 0xF0 && b0 <= 0xF4) {
     if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
     unsigned char b1 = byte(i + 1);
-    if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
+    if (b0 == 0xF0 && b1 < 0x90) return 0;   // overlong
     if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }
@@ -158,16 +158,114 @@ bool is_tag_code_point(char32_t c) {
   return true;
 }
 
+bool is_noncharacter(char32_t c) {
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+const char* control_name(char32_t c) {
+  static const char* const names[32] = {
+      " (NUL)", " (SOH)", " (STX)", " (ETX)", " (EOT)", " (ENQ)", " (ACK)", " (BEL)",
+      " (BS)",  " (TAB)", " (LF)",  " (VT)",  " (FF)",  " (CR)",  " (SO)",  " (SI)",
+      " (DLE)", " (DC1)", " (DC2)", " (DC3)", " (DC4)", " (NAK)", " (SYN)", " (ETB)",
+      " (CAN)", " (EM)",  " (SUB)", " (ESC)", " (FS)",  " (GS)",  " (RS)",  " (US)"};
+  if (c < 32) return names[c];
+  if (c == 0x7F) return " (DEL)";
+  return "";
+}
+
+forbidden find_forbidden(std::string_view s) {
+  const char* begin = s.data();
+  const char* end = begin + s.size();
+  const char* p = begin;
+  while (p < end) {
+    auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\t') || b == 0x7F)
+        return {static_cast<std::size_t>(p - begin), 1, static_cast<char32_t>(b)};
+      ++p;
+      continue;
+    }
+    const char* at = p;
+    char32_t c = decode(p, end);
+    if ((c >= 0x80 && c <= 0x9F) || is_noncharacter(c))
+      return {static_cast<std::size_t>(at - begin), static_cast<std::size_t>(p - at), c};
+  }
+  return {};
+}
+
+std::string visible(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\t') || b == 0x7F) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\x%02X", b);
+        out += hex;
+      } else {
+        out += static_cast<char>(b);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = sequence_length(s, i);
+    if (len == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", b);
+      out += hex;
+      ++i;
+      continue;
+    }
+    const char* p = s.data() + i;
+    char32_t c = decode(p, p + len);
+    if (c >= 0x80 && c <= 0x9F) {
+      char hex[10];
+      std::snprintf(hex, sizeof hex, "\\u%04X", static_cast<unsigned>(c));
+      out += hex;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 bool readable(std::string_view text, std::string& error) {
   auto line_of = [&](std::size_t at) {
-    return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    return std::to_string(
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
   };
   if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     error = "line " + line_of(nul) + ": NUL byte (is this a binary file?)";
     return false;
   }
   std::size_t bad = find_invalid(text);
-  if (bad == std::string_view::npos) return true;
+  if (bad == std::string_view::npos) {
+    // Code points argmap text cannot hold; line ends (LF, CRLF) are fine.
+    std::size_t pos = 0;
+    for (;;) {
+      forbidden f = find_forbidden(text.substr(pos));
+      if (f.offset == std::string_view::npos) return true;
+      std::size_t at = pos + f.offset;
+      pos = at + f.length;
+      if (f.code_point == '\n' ||
+          (f.code_point == '\r' && (pos == text.size() || text[pos] == '\n')))
+        continue;
+      char what[96];
+      if (is_noncharacter(f.code_point))
+        std::snprintf(what, sizeof what,
+                      "U+%04X is a Unicode noncharacter, which argmap text cannot hold",
+                      static_cast<unsigned>(f.code_point));
+      else
+        std::snprintf(what, sizeof what,
+                      "control character U+%04X%s, which argmap text cannot hold",
+                      static_cast<unsigned>(f.code_point), control_name(f.code_point));
+      error = "line " + line_of(at) + ": " + what;
+      return false;
+    }
+  }
   char byte[8];
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
   error = "line " + line_of(bad) + ": not valid UTF-8 (byte " + byte + "); argmap reads UTF-8";

@@ -14,13 +14,39 @@ namespace argmap::utf8 {
 /// invalid), or `npos` when `s` is valid.
 std::size_t find_invalid(std::string_view s);
 
-/// For importers: whether `text` is valid UTF-8 without NUL bytes. If not,
-/// sets `error` to "line N: not valid UTF-8 (byte 0xNN); argmap reads UTF-8"
-/// or "line N: NUL byte (is this a binary file?)".
+/// For importers: whether `text` is valid UTF-8 without NUL bytes or other
+/// code points argmap text cannot hold (find_forbidden; LF and CRLF line ends
+/// are fine). If not, sets `error` to "line N: not valid UTF-8 (byte 0xNN);
+/// argmap reads UTF-8", "line N: NUL byte (is this a binary file?)" or
+/// "line N: control character U+001B (ESC), which argmap text cannot hold".
 bool readable(std::string_view text, std::string& error);
 
 /// Like find_invalid(s); also sets `ascii` to whether every byte of `s` is ASCII.
 std::size_t find_invalid(std::string_view s, bool& ascii);
+
+/// A code point find_forbidden found.
+struct forbidden {
+  std::size_t offset = std::string_view::npos;  ///< byte offset, npos when none
+  std::size_t length = 0;                       ///< its length in bytes
+  char32_t code_point = 0;                      ///< what it is
+};
+
+/// Finds the first code point in `s` (valid UTF-8) that argmap text may not
+/// hold: a C0 control other than tab (line feeds are line ends), DEL, a C1
+/// control (U+0080 to U+009F) or a noncharacter (is_noncharacter).
+forbidden find_forbidden(std::string_view s);
+
+/// True for U+FDD0 to U+FDEF and the last two code points of every plane
+/// (U+FFFE, U+FFFF, U+1FFFE, ...): noncharacters, which XML cannot hold.
+bool is_noncharacter(char32_t c);
+
+/// " (ESC)", " (BEL)", ... for a C0 control or DEL; "" for anything else.
+const char* control_name(char32_t c);
+
+/// `s` with every control character (C0 but tab, DEL, C1) written as
+/// `\xNN` (`\u0085` for C1) and invalid UTF-8 bytes as `\xNN`: safe to
+/// print on a terminal or in a CI log.
+std::string visible(std::string_view s);
 
 /// Number of code points in `s`, which must be valid UTF-8 (invalid bytes count one each).
 std::size_t length(std::string_view s);

@@ -1,7 +1,6 @@
 #include "engine/interchange/aif_import.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -9,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/format.hpp"
+#include "engine/interchange/json_input.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/utf8.hpp"
 
@@ -42,80 +42,61 @@ struct node {
   std::vector<std::size_t> in, out;  // node indexes
 };
 
-// Line and column of byte `at` in `text`.
-std::string where(const std::string& text, std::size_t at) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return fmt::format("line {}, column {}", line, col);
-}
-
 }  // namespace
 
-std::optional<import_result> import_aif(const std::string& text, std::string& error) {
-  if (!utf8::readable(text, error)) return std::nullopt;
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    std::size_t colon = what.find("syntax error");
-    error = where(text, e.byte > 0 ? e.byte - 1 : 0) + ": malformed JSON: " +
-            (colon == std::string::npos ? what : what.substr(colon));
+std::optional<import_result> import_aif(const std::string& text, std::string& error,
+                                        const parse_options& limits) {
+  json_input in;
+  if (!in.parse(text, error)) return std::nullopt;
+  const json& root = in.root();
+  auto fail = [&](const std::string& pointer, const std::string& what) {
+    error = in.error_at(pointer, what);
     return std::nullopt;
-  } catch (const json::out_of_range&) {  // found by fuzz_import
-    error = "malformed JSON: a number is too large to read";
-    return std::nullopt;
-  }
+  };
   std::string prefix;
-  if (doc.is_object() && doc.contains("AIF")) {
-    doc = doc["AIF"];
+  const json* doc = &root;
+  if (root.is_object() && root.contains("AIF")) {
+    doc = &root["AIF"];
     prefix = "/AIF";
   }
-  if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) {
-    error = prefix + "/nodes: expected an array of AIF nodes";
-    return std::nullopt;
-  }
+  if (!doc->is_object() || !doc->contains("nodes") || !(*doc)["nodes"].is_array())
+    return fail(doc->is_object() && doc->contains("nodes") ? prefix + "/nodes" : prefix,
+                "expected an array of AIF nodes (\"nodes\")");
+  const json& node_list = (*doc)["nodes"];
   std::vector<node> nodes;
   std::map<std::string, std::size_t> by_id;
-  for (std::size_t k = 0; k < doc["nodes"].size(); ++k) {
-    const json& n = doc["nodes"][k];
+  for (std::size_t k = 0; k < node_list.size(); ++k) {
+    const json& n = node_list[k];
     std::string pointer = fmt::format("{}/nodes/{}", prefix, k);
-    if (!n.is_object() || !n.contains("nodeID") || id_text(n["nodeID"]).empty()) {
-      error = pointer + ": a node needs a string or integer nodeID";
-      return std::nullopt;
-    }
+    if (!n.is_object() || !n.contains("nodeID") || id_text(n["nodeID"]).empty())
+      return fail(pointer, "a node needs a string or integer nodeID");
     node x;
     x.id = id_text(n["nodeID"]);
-    x.type = n.value("type", "");
-    x.text = n.contains("text") && n["text"].is_string() ? one_line(n["text"].get<std::string>()) : "";
-    if (n.contains("scheme") && n["scheme"].is_string()) x.scheme = n["scheme"].get<std::string>();
-    if (!by_id.emplace(x.id, nodes.size()).second) {
-      error = pointer + "/nodeID: '" + x.id + "' is used by two nodes";
-      return std::nullopt;
-    }
+    if (!in.check_text(x.id, pointer + "/nodeID", error)) return std::nullopt;
+    auto type = in.string_at(n, pointer, "type", error, std::string());
+    auto text_value = type ? in.string_at(n, pointer, "text", error, std::string()) : std::nullopt;
+    auto scheme =
+        text_value ? in.string_at(n, pointer, "scheme", error, std::string()) : std::nullopt;
+    if (!scheme) return std::nullopt;
+    x.type = *type;
+    x.text = one_line(*text_value);
+    x.scheme = one_line(*scheme);
+    if (!by_id.emplace(x.id, nodes.size()).second)
+      return fail(pointer + "/nodeID", "'" + x.id + "' is used by two nodes");
     nodes.push_back(std::move(x));
   }
-  const json& edges = doc.contains("edges") ? doc["edges"] : json::array();
-  if (!edges.is_array()) {
-    error = prefix + "/edges: expected an array of AIF edges";
-    return std::nullopt;
-  }
+  static const json no_edges = json::array();
+  const json& edges = doc->contains("edges") ? (*doc)["edges"] : no_edges;
+  if (!edges.is_array()) return fail(prefix + "/edges", "expected an array of AIF edges");
   for (std::size_t k = 0; k < edges.size(); ++k) {
     const json& e = edges[k];
     std::string pointer = fmt::format("{}/edges/{}", prefix, k);
     for (const char* end : {"fromID", "toID"}) {
-      if (!e.is_object() || !e.contains(end) || !by_id.count(id_text(e[end]))) {
-        error = fmt::format("{}/{}: {} is not a node", pointer, end,
-                            e.is_object() && e.contains(end) ? "'" + id_text(e[end]) + "'" : "it");
-        return std::nullopt;
-      }
+      if (!e.is_object() || !e.contains(end) || !by_id.count(id_text(e[end])))
+        return fail(e.is_object() && e.contains(end) ? pointer + "/" + end : pointer,
+                    e.is_object() && e.contains(end)
+                        ? "'" + id_text(e[end]) + "' is not a node"
+                        : fmt::format("an edge needs \"{}\", a node's id", end));
     }
     std::size_t from = by_id[id_text(e["fromID"])], to = by_id[id_text(e["toID"])];
     nodes[from].out.push_back(to);
@@ -170,20 +151,42 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
     ++skipped[t.empty() ? "untyped" : t];
   }
   for (const auto& [type, n] : skipped)
-    r.notes.push_back(fmt::format("skipped {} {} node{} (dialogue and other non-argument nodes)", n, type,
-                                  n == 1 ? "" : "s"));
+    r.notes.push_back(fmt::format("skipped {} {} node{} (dialogue and other non-argument nodes)", n,
+                                  type, n == 1 ? "" : "s"));
 
-  // Lines under an inference node: its undercuts (CA nodes pointing at it), recursively.
-  std::function<void(std::size_t, int, std::string&)> undercuts = [&](std::size_t inf, int depth,
-                                                                      std::string& out) {
-    for (std::size_t from : concluding[inf]) {
-      if (nodes[from].type != "CA") continue;
-      auto p = premises(from);
-      if (p.empty()) continue;
-      std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  // Lines under an inference node: its undercuts (CA nodes pointing at it),
+  // and theirs, depth first with an explicit stack (a chain of undercuts can
+  // be as long as the input). A chain deeper than the depth limit cannot be
+  // written as an outline: the import fails, naming the node.
+  std::string chain_error;
+  std::size_t chain_node = 0;
+  auto undercuts = [&](std::size_t top, std::size_t depth, std::string& out) {
+    struct item {
+      std::size_t inference, depth;
+    };
+    std::vector<item> stack{{top, depth}};
+    while (!stack.empty() && chain_error.empty()) {
+      item it = stack.back();
+      stack.pop_back();
+      const auto& from_list = concluding[it.inference];
+      // Pushed in reverse so that they are written in node order.
+      for (std::size_t f = from_list.size(); f-- > 0;) {
+        std::size_t from = from_list[f];
+        if (nodes[from].type != "CA" || premises(from).empty()) continue;
+        stack.push_back({from, it.depth + 1});
+      }
+      if (it.inference == top) continue;
+      auto p = premises(it.inference);
+      if (it.depth - 1 > limits.max_depth) {
+        chain_error =
+            fmt::format("node '{}' ends a chain of undercuts deeper than argmap's {} levels",
+                        nodes[it.inference].id, limits.max_depth);
+        chain_node = it.inference;
+        break;
+      }
+      std::string indent((it.depth - 1) * 2, ' ');
       out += indent + "~ @" + claim_id[p.front()] + "\n";
       for (std::size_t q = 1; q < p.size(); ++q) out += indent + "& @" + claim_id[p[q]] + "\n";
-      undercuts(from, depth + 1, out);
     }
   };
   // Scheme names of RA/CA nodes, kept on the first premise (a reference line
@@ -206,8 +209,7 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
   std::size_t self = 0;
   for (std::size_t k = 0; k < nodes.size(); ++k) {
     if (nodes[k].type != "I") continue;
-    out += "[" + claim_id[k] + "] " +
-           escape_claim_text(nodes[k].text, false);
+    out += "[" + claim_id[k] + "] " + escape_claim_text(nodes[k].text, false);
     std::vector<std::string> attributes;
     if (notes.count(k)) attributes.push_back("note: " + quote_value(joined(notes[k])));
     if (schemes.count(k)) attributes.push_back("scheme: " + quote_value(joined(schemes[k])));
@@ -229,10 +231,14 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
       out += std::string("  ") + (t == "RA" ? "+" : "-") + " @" + claim_id[p.front()] + "\n";
       for (std::size_t q = 1; q < p.size(); ++q) out += "  & @" + claim_id[p[q]] + "\n";
       undercuts(inf, 2, out);
+      if (!chain_error.empty())
+        return fail(fmt::format("{}/nodes/{}", prefix, chain_node), chain_error);
     }
   }
-  if (self) r.notes.push_back(fmt::format("skipped {} relation{} of a claim to itself", self, self == 1 ? "" : "s"));
-  return finish_import(out, std::move(r.notes));
+  if (self)
+    r.notes.push_back(
+        fmt::format("skipped {} relation{} of a claim to itself", self, self == 1 ? "" : "s"));
+  return finish_import(out, std::move(r.notes), error, limits);
 }
 
 }  // namespace argmap

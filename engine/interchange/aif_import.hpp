@@ -10,7 +10,6 @@
 
 namespace argmap {
 
-
 /// Converts AIF JSON (`{"nodes":[...],"edges":[...]}`) or xAIF
 /// (`{"AIF":{...}}`) to an argmap file: I-nodes become claims (ids kept
 /// when they are valid ids, else `n<id>`), an RA-node a support inference
@@ -21,6 +20,9 @@ namespace argmap {
 /// note. Every claim is written at the top level and relations by reference,
 /// so cycles and disconnected parts import without loss. On malformed input
 /// returns nothing, with "line L, column C: ..." or a JSON pointer in `error`.
-std::optional<import_result> import_aif(const std::string& text, std::string& error);
+/// `limits` bound the map it writes; a chain of undercuts deeper than
+/// `limits.max_depth` cannot be written and fails the import.
+std::optional<import_result> import_aif(const std::string& text, std::string& error,
+                                        const parse_options& limits = {});
 
 }  // namespace argmap

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "engine/format.hpp"
-#include "grammar/attributes.hpp"
 #include "grammar/ast.hpp"
+#include "grammar/attributes.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap {
@@ -18,7 +18,8 @@ namespace {
 
 std::string trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -40,8 +41,8 @@ struct relation {
 };
 
 struct node {
-  std::string key;    // "[title]" or "<title>"
-  std::string id;     // argmap id
+  std::string key;  // "[title]" or "<title>"
+  std::string id;   // argmap id
   std::string text;
   std::vector<std::string> tags;
   std::vector<std::string> premises;  // for an argument in premise-conclusion form
@@ -51,7 +52,7 @@ struct node {
 
 class reader {
  public:
-  explicit reader(const std::string& text) : text_(text) {}
+  reader(const std::string& text, const parse_options& limits) : text_(text), limits_(limits) {}
 
   std::optional<import_result> run(std::string& error) {
     std::vector<std::string> lines;
@@ -102,6 +103,9 @@ class reader {
         std::size_t level = line.find_first_not_of('#');
         std::string title = level == std::string::npos ? "" : trim(line.substr(level));
         if (title.empty()) continue;  // "##" alone: a heading without a title, nothing to keep
+        if (level > 1000)
+          return fail(error, line_no,
+                      fmt::format("a heading of {} '#' (argmap reads at most 1000)", level));
         heading(level, title);
         stack.clear();
         continue;
@@ -109,16 +113,18 @@ class reader {
       // Premise-conclusion form: "(1) statement", an inference line "----" or "-- ... --".
       if (line[0] == '(' && !argument.empty()) {
         std::size_t close = line.find(')');
-        if (close == std::string::npos) return fail(error, line_no, "expected ')' after the number");
+        if (close == std::string::npos)
+          return fail(error, line_no, "expected ')' after the number");
         std::string key = statement(trim(line.substr(close + 1)), line_no);
         if (key.empty()) return fail(error, line_no, "expected a statement after the number");
         // A statement of the premise-conclusion form can have relations of its own.
         stack.clear();
         stack.emplace_back(indent, key);
-        if (pcs_state == 1) nodes_[argument].premises.push_back(key);
+        if (pcs_state == 1)
+          nodes_[argument].premises.push_back(key);
         else if (pcs_state == 2) {
           nodes_[argument].conclusion = key;
-          pcs_state = 1;  // a following premise line starts a new step
+          pcs_state = 1;                            // a following premise line starts a new step
           nodes_[argument].premises.push_back("");  // marks a multi-step argument
         }
         continue;
@@ -129,13 +135,15 @@ class reader {
       }
       // A relation line: SYMBOL element.
       static const std::vector<std::pair<std::string, std::pair<kind, bool>>> symbols = {
-          {"<+", {kind::support, false}}, {"<-", {kind::attack, false}}, {"<_", {kind::undercut, false}},
-          {"+>", {kind::support, true}},  {"->", {kind::attack, true}},  {"_>", {kind::undercut, true}},
+          {"<+", {kind::support, false}},       {"<-", {kind::attack, false}},
+          {"<_", {kind::undercut, false}},      {"+>", {kind::support, true}},
+          {"->", {kind::attack, true}},         {"_>", {kind::undercut, true}},
           {"><", {kind::contradiction, false}}, {"+", {kind::support, false}},
-          {"-", {kind::attack, false}},   {"_", {kind::undercut, false}}};
+          {"-", {kind::attack, false}},         {"_", {kind::undercut, false}}};
       bool related = false;
       for (const auto& [sym, meaning] : symbols) {
-        if (line.rfind(sym, 0) != 0 || line.size() <= sym.size() || line[sym.size()] != ' ') continue;
+        if (line.rfind(sym, 0) != 0 || line.size() <= sym.size() || line[sym.size()] != ' ')
+          continue;
         while (!stack.empty() && stack.back().first >= indent) stack.pop_back();
         if (stack.empty()) return fail(error, line_no, "a relation needs an element above it");
         std::string child = element(trim(line.substr(sym.size() + 1)), line_no);
@@ -168,7 +176,7 @@ class reader {
         pcs_state = 0;
       }
     }
-    return write();
+    return write(error);
   }
 
  private:
@@ -233,12 +241,15 @@ class reader {
         std::size_t colon = pair.find(':');
         std::string key = trim(pair.substr(0, colon));
         std::string value = colon == std::string::npos ? "" : trim(pair.substr(colon + 1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front())
           value = value.substr(1, value.size() - 2);
         if (is_known_attribute(key) && !value.empty() && !check_attribute_value(key, value)) {
           attributes.emplace_back(key, value);
         } else {
-          warn(line, "Argdown data '" + key + "' is not an argmap attribute (or its value is not valid) and is not imported");
+          warn(line,
+               "Argdown data '" + key +
+                   "' is not an argmap attribute (or its value is not valid) and is not imported");
         }
       }
     }
@@ -270,8 +281,10 @@ class reader {
     for (auto& a : attributes) {
       auto same = std::find_if(n.attributes.begin(), n.attributes.end(),
                                [&](const auto& b) { return b.first == a.first; });
-      if (same != n.attributes.end()) same->second = std::move(a.second);
-      else n.attributes.push_back(std::move(a));
+      if (same != n.attributes.end())
+        same->second = std::move(a.second);
+      else
+        n.attributes.push_back(std::move(a));
     }
     for (const std::string& t : tags)
       if (std::find(n.tags.begin(), n.tags.end(), t) == n.tags.end()) n.tags.push_back(t);
@@ -288,7 +301,7 @@ class reader {
     return ids_.make(std::move(id));
   }
 
-  std::optional<import_result> write() {
+  std::optional<import_result> write(std::string& error) {
     for (const std::string& key : order_)
       if (nodes_.count(key)) nodes_[key].id = id_for(key);
     // Incoming relations by target, in reading order.
@@ -310,7 +323,8 @@ class reader {
     for (const std::string& key : order_) {
       if (key[0] == '#') {
         std::size_t space = key.find(' ');
-        out += "\n" + std::string(std::stoul(key.substr(1, space - 1)), '#') + key.substr(space) + "\n";
+        out += "\n" + std::string(std::stoul(key.substr(1, space - 1)), '#') + key.substr(space) +
+               "\n";
         continue;
       }
       node& n = nodes_[key];
@@ -319,11 +333,13 @@ class reader {
       if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
       const std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
       out += "[" + n.id + "] " + escape_claim_text(text, false);
-      for (const std::string& t : n.tags) out += " #" + tag_text(t);  // Argdown allows any text in #(tags)
+      for (const std::string& t : n.tags)
+        out += " #" + tag_text(t);  // Argdown allows any text in #(tags)
       if (!n.attributes.empty()) {
         out += " {";
         for (std::size_t a = 0; a < n.attributes.size(); ++a)
-          out += (a ? ", " : "") + n.attributes[a].first + ": " + quote_value(n.attributes[a].second);
+          out +=
+              (a ? ", " : "") + n.attributes[a].first + ": " + quote_value(n.attributes[a].second);
         out += "}";
       }
       out += "\n";
@@ -367,10 +383,11 @@ class reader {
       }
     }
     for (std::string& n : notes_) result.notes.push_back(std::move(n));
-    return finish_import(out, std::move(result.notes));
+    return finish_import(out, std::move(result.notes), error, limits_);
   }
 
   const std::string& text_;
+  const parse_options& limits_;
   std::string title_;
   std::map<std::string, node> nodes_;
   std::vector<std::string> order_;  // node keys and "#N title" headings, in reading order
@@ -382,9 +399,10 @@ class reader {
 
 }  // namespace
 
-std::optional<import_result> import_argdown(const std::string& text, std::string& error) {
+std::optional<import_result> import_argdown(const std::string& text, std::string& error,
+                                            const parse_options& limits) {
   if (!utf8::readable(text, error)) return std::nullopt;
-  return reader(text).run(error);
+  return reader(text, limits).run(error);
 }
 
 }  // namespace argmap

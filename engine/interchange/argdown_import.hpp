@@ -21,6 +21,8 @@ namespace argmap {
 /// attributes. Constructs argmap does not keep (other data, stray indented text,
 /// undercuts of arguments without premise–conclusion form) are reported in
 /// the notes with their line. A syntax error gives nothing and "line N: ...".
-std::optional<import_result> import_argdown(const std::string& text, std::string& error);
+/// `limits` bound the map it writes, as for `argmap check`.
+std::optional<import_result> import_argdown(const std::string& text, std::string& error,
+                                            const parse_options& limits = {});
 
 }  // namespace argmap

@@ -1,5 +1,8 @@
 #include "engine/interchange/import_result.hpp"
 
+#include <fmt/format.h>
+
+#include "engine/check.hpp"
 #include "engine/format.hpp"
 #include "grammar/ast.hpp"
 
@@ -18,11 +21,29 @@ std::string id_maker::make(std::string id) {
   return unique;
 }
 
-import_result finish_import(const std::string& text, std::vector<std::string> notes) {
-  import_result r;
+std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
+                                           std::string& error, const parse_options& limits) {
+  auto fail = [&](const diagnostic& d) {
+    error = "the map this would write does not check: " + d.message;
+    if (d.line > 0) error += fmt::format(" (line {} of that map)", d.line);
+    return std::nullopt;
+  };
   std::vector<diagnostic> diagnostics;
-  auto formatted = format_text("import.arg", text, diagnostics);
-  r.map = formatted ? *formatted : text;
+  std::optional<std::string> formatted = format_text("import.arg", text, diagnostics, limits);
+  for (const diagnostic& d : diagnostics)
+    if (d.level == severity::error) return fail(d);
+  if (!formatted) {
+    error = "the map this would write does not check";
+    return std::nullopt;
+  }
+  memory_loader no_includes;
+  check_options options;
+  options.parse = limits;
+  checked_map m = check_text("import.arg", *formatted, no_includes, options);
+  for (const diagnostic& d : m.diagnostics)
+    if (d.level == severity::error) return fail(d);
+  import_result r;
+  r.map = std::move(*formatted);
   r.notes = std::move(notes);
   return r;
 }

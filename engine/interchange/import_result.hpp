@@ -2,10 +2,13 @@
 /// \file
 /// What every importer gives, and the last step they share.
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "grammar/parse.hpp"
 
 namespace argmap {
 
@@ -27,8 +30,12 @@ class id_maker {
   std::unordered_map<std::string, std::size_t> next_;  // base id -> next suffix to try
 };
 
-/// The importers' last step: `text` formatted as `argmap fmt` would (left as
-/// it is if, against expectation, it does not parse), with `notes`.
-import_result finish_import(const std::string& text, std::vector<std::string> notes = {});
+/// The importers' last step: `text` formatted as `argmap fmt` would, then
+/// checked as `argmap check` would within `limits`, so that an import never
+/// writes a map that does not check. If it has an error, returns nothing
+/// with "the map this would write does not check: MESSAGE (line L of that
+/// map)" in `error`; else the map with `notes`.
+std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
+                                           std::string& error, const parse_options& limits);
 
 }  // namespace argmap

@@ -3,9 +3,12 @@
 #include <functional>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/format.hpp"
+#include "engine/interchange/json_input.hpp"
 #include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
@@ -17,8 +20,10 @@ using json = nlohmann::ordered_json;
 
 // The outline of the map in reading order, included files spliced in.
 void outline_of(const argument_graph& g, const loaded_map& map, std::size_t doc, json& out,
-                std::size_t& heading, const std::unordered_map<const ast::claim*, std::string>& ids) {
-  std::function<void(const ast::claim&, std::size_t)> line = [&](const ast::claim& c, std::size_t depth) {
+                std::size_t& heading,
+                const std::unordered_map<const ast::claim*, std::string>& ids) {
+  std::function<void(const ast::claim&, std::size_t)> line = [&](const ast::claim& c,
+                                                                 std::size_t depth) {
     json l;
     l["depth"] = depth;
     l["relation"] = ast::name_of(c.rel);
@@ -36,11 +41,36 @@ void outline_of(const argument_graph& g, const loaded_map& map, std::size_t doc,
       const section& s = g.sections[heading++];
       out.push_back({{"heading", s.title}, {"level", s.level}});
     } else if (const auto* inc = std::get_if<ast::include>(&it)) {
-      if (inc->target >= 0) outline_of(g, map, static_cast<std::size_t>(inc->target), out, heading, ids);
+      if (inc->target >= 0)
+        outline_of(g, map, static_cast<std::size_t>(inc->target), out, heading, ids);
     } else {
       line(std::get<ast::claim>(it), 0);
     }
   }
+}
+
+// Attribute and front-matter keys, as the grammar reads them.
+bool is_attribute_key(const std::string& key) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (key.empty() || !alpha(key[0])) return false;
+  for (char c : key)
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-') return false;
+  return true;
+}
+
+// An attribute's value as text: a string, or a number or boolean as JSON writes it.
+std::optional<std::string> value_text(const json_input& in, const nlohmann::json& v,
+                                      const std::string& pointer, std::string& error) {
+  if (v.is_string()) {
+    std::string s = v.get<std::string>();
+    if (!in.check_text(s, pointer, error)) return std::nullopt;
+    for (char& c : s)
+      if (c == '\n' || c == '\r') c = ' ';
+    return s;
+  }
+  if (v.is_number() || v.is_boolean()) return v.dump();
+  error = in.error_at(pointer, "expected a string, a number or true/false");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -99,8 +129,7 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
   j["outline"] = json::array();
   std::size_t heading = 0;
   if (!map.documents.empty()) outline_of(g, map, 0, j["outline"], heading, ids);
-  if (eval && eval->error.empty())
-    j["evaluation"] = json::parse(evaluation_json(g, *eval));
+  if (eval && eval->error.empty()) j["evaluation"] = json::parse(evaluation_json(g, *eval));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -108,95 +137,138 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
 
 namespace argmap {
 
-std::optional<import_result> import_json(const std::string& text, std::string& error) {
-  if (!utf8::readable(text, error)) return std::nullopt;
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++col;
-      }
-    }
-    error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": malformed JSON";
+std::optional<import_result> import_json(const std::string& text, std::string& error,
+                                         const parse_options& limits) {
+  json_input in;
+  if (!in.parse(text, error)) return std::nullopt;
+  const nlohmann::json& doc = in.root();
+  auto fail = [&](const std::string& pointer, const std::string& what) {
+    error = in.error_at(pointer, what);
     return std::nullopt;
-  } catch (const nlohmann::json::out_of_range&) {  // found by fuzz_import
-    error = "malformed JSON: a number is too large to read";
-    return std::nullopt;
-  }
-  auto need = [&](bool ok, const std::string& pointer, const std::string& what) {
-    if (!ok && error.empty()) error = pointer + ": " + what;
-    return ok;
   };
-  if (!need(doc.is_object() && doc.value("argmap_json", 0) == 1, "/argmap_json",
-            "expected argmap JSON version 1") ||
-      !need(doc.contains("claims") && doc["claims"].is_array(), "/claims", "expected an array") ||
-      !need(doc.contains("outline") && doc["outline"].is_array(), "/outline",
-            "expected an array (argmap export --to json writes one)"))
-    return std::nullopt;
-  std::unordered_map<std::string, const nlohmann::json*> claims;
-  for (std::size_t k = 0; k < doc["claims"].size(); ++k) {
-    const auto& c = doc["claims"][k];
+  if (!doc.is_object()) return fail("", "expected an object (argmap export --to json writes one)");
+  auto version = in.integer_at(doc, "", "argmap_json", 1, 1, error);
+  if (!version) return std::nullopt;
+  if (!doc.contains("claims") || !doc["claims"].is_array())
+    return fail("/claims", "expected an array");
+  if (!doc.contains("outline") || !doc["outline"].is_array())
+    return fail("/outline", "expected an array (argmap export --to json writes one)");
+  std::unordered_map<std::string, std::size_t> claims;
+  const nlohmann::json& claim_list = doc["claims"];
+  for (std::size_t k = 0; k < claim_list.size(); ++k) {
+    const auto& c = claim_list[k];
     std::string pointer = "/claims/" + std::to_string(k);
-    if (!need(c.is_object() && c.contains("id") && c["id"].is_string() && c.contains("text") &&
-                  c["text"].is_string(),
-              pointer, "a claim needs a string id and text"))
-      return std::nullopt;
-    claims[c["id"].get<std::string>()] = &c;
+    if (!c.is_object()) return fail(pointer, "a claim is an object with a string id and text");
+    auto id = in.string_at(c, pointer, "id", error);
+    if (!id) return std::nullopt;
+    if (!ast::is_valid_id(*id) || id->size() > ast::max_id_length)
+      return fail(pointer + "/id",
+                  "not an argmap id (a letter or '_', then letters, digits, '_', '.', '-'; at "
+                  "most 256)");
+    if (!in.string_at(c, pointer, "text", error, std::nullopt, false)) return std::nullopt;
+    claims[*id] = k;
   }
   std::string out;
-  if (doc.contains("metadata") && doc["metadata"].is_object() && !doc["metadata"].empty()) {
-    out += "---\n";
-    for (const auto& [key, value] : doc["metadata"].items())
-      out += key + ": " + quote_value(value.is_string() ? value.get<std::string>() : value.dump()) + "\n";
-    out += "---\n";
+  if (doc.contains("metadata")) {
+    const nlohmann::json& meta = doc["metadata"];
+    if (!meta.is_object()) return fail("/metadata", "expected an object of front-matter keys");
+    if (!meta.empty()) out += "---\n";
+    for (const auto& [key, value] : meta.items()) {
+      std::string pointer = "/metadata/" + key;
+      if (!is_attribute_key(key))
+        return fail(pointer,
+                    "not a front-matter key (a letter or '_', then letters, "
+                    "digits, '_' and '-')");
+      auto v = value_text(in, value, pointer, error);
+      if (!v) return std::nullopt;
+      out += key + ": " + quote_value(*v) + "\n";
+    }
+    if (!meta.empty()) out += "---\n";
   }
   static const std::unordered_map<std::string, std::string> markers = {
-      {"root", ""}, {"support", "+ "}, {"attack", "- "}, {"undercut", "~ "},
-      {"contradiction", "! "}, {"co-premise", "& "}};
-  for (std::size_t k = 0; k < doc["outline"].size(); ++k) {
-    const auto& l = doc["outline"][k];
+      {"root", ""},       {"support", "+ "},       {"attack", "- "},
+      {"undercut", "~ "}, {"contradiction", "! "}, {"co-premise", "& "}};
+  const nlohmann::json& outline = doc["outline"];
+  long long previous_depth = -1;  // no claim line yet: the next must be a root
+  for (std::size_t k = 0; k < outline.size(); ++k) {
+    const auto& l = outline[k];
     std::string pointer = "/outline/" + std::to_string(k);
+    if (!l.is_object()) return fail(pointer, "an outline line is an object");
     if (l.contains("heading")) {
-      out += "\n" + std::string(l.value("level", 1u), '#') + " " + l["heading"].get<std::string>() + "\n";
+      auto title = in.string_at(l, pointer, "heading", error);
+      if (!title) return std::nullopt;
+      if (title->find_first_not_of(" \t") == std::string::npos)
+        return fail(pointer + "/heading", "a heading needs a title");
+      auto level = in.integer_at(l, pointer, "level", 1, 1000, error, 1);
+      if (!level) return std::nullopt;
+      out += "\n" + std::string(static_cast<std::size_t>(*level), '#') + " " + *title + "\n";
+      previous_depth = -1;
       continue;
     }
-    std::string relation = l.value("relation", "");
-    std::string id = l.value("claim", "");
-    bool reference = l.value("reference", false);
-    if (!need(markers.count(relation) > 0, pointer + "/relation", "unknown relation '" + relation + "'") ||
-        !need(reference || claims.count(id) > 0, pointer + "/claim", "no claim has id '" + id + "'"))
-      return std::nullopt;
-    std::size_t depth = l.value("depth", 0u);
-    if (!need(depth <= parse_options{}.max_depth, pointer + "/depth",
-              "deeper than argmap's " + std::to_string(parse_options{}.max_depth) + " levels"))
-      return std::nullopt;
-    std::string line = std::string(depth * 2, ' ') + markers.at(relation);
-    if (reference) {
-      line += "@" + id;
+    auto relation = in.string_at(l, pointer, "relation", error);
+    auto id = relation ? in.string_at(l, pointer, "claim", error) : std::nullopt;
+    auto reference = id ? in.boolean_at(l, pointer, "reference", error, false) : std::nullopt;
+    auto depth = reference ? in.integer_at(l, pointer, "depth", 0, limits.max_depth, error, 0)
+                           : std::nullopt;
+    if (!depth) return std::nullopt;
+    if (!markers.count(*relation))
+      return fail(pointer + "/relation", "unknown relation '" + *relation + "'");
+    if ((*depth == 0) != (*relation == "root"))
+      return fail(pointer + "/relation",
+                  *depth == 0 ? "a line at depth 0 is a root claim, with relation \"root\""
+                              : "only a line at depth 0 has relation \"root\"");
+    if (*depth > previous_depth + 1)
+      return fail(pointer + "/depth",
+                  fmt::format("depth {} follows depth {}: a line is at most one level "
+                              "deeper than the line before it",
+                              *depth, previous_depth < 0 ? 0 : previous_depth));
+    previous_depth = *depth;
+    if (!*reference && !claims.count(*id))
+      return fail(pointer + "/claim", "no claim has id '" + *id + "'");
+    if (*reference && (!ast::is_valid_id(*id) || id->size() > ast::max_id_length))
+      return fail(pointer + "/claim", "not an argmap id");
+    std::string line =
+        std::string(static_cast<std::size_t>(*depth) * 2, ' ') + markers.at(*relation);
+    if (*reference) {
+      line += "@" + *id;
     } else {
-      const auto& c = *claims[id];
-      bool user_id = c.value("user_id", true);
-      if (user_id) line += "[" + id + "] ";
-      line += escape_claim_text(c["text"].get<std::string>(), depth == 0 && !user_id);
-      if (c.contains("tags"))
-        for (const auto& t : c["tags"]) line += " #" + tag_text(t.get<std::string>());
-      if (c.contains("attributes") && c["attributes"].is_object() && !c["attributes"].empty()) {
+      std::size_t index = claims[*id];
+      const auto& c = claim_list[index];
+      std::string cp = "/claims/" + std::to_string(index);
+      auto user_id = in.boolean_at(c, cp, "user_id", error, true);
+      auto claim_text = user_id ? in.string_at(c, cp, "text", error) : std::nullopt;
+      if (!claim_text) return std::nullopt;
+      if (*user_id) line += "[" + *id + "] ";
+      line += escape_claim_text(*claim_text, *depth == 0 && !*user_id);
+      if (c.contains("tags")) {
+        if (!c["tags"].is_array()) return fail(cp + "/tags", "expected an array of strings");
+        for (std::size_t t = 0; t < c["tags"].size(); ++t) {
+          std::string tp = cp + "/tags/" + std::to_string(t);
+          if (!c["tags"][t].is_string()) return fail(tp, "expected a string");
+          std::string tag = c["tags"][t].get<std::string>();
+          if (!in.check_text(tag, tp, error)) return std::nullopt;
+          line += " #" + tag_text(tag);
+        }
+      }
+      if (c.contains("attributes")) {
+        if (!c["attributes"].is_object()) return fail(cp + "/attributes", "expected an object");
         std::string attrs;
-        for (const auto& [key, value] : c["attributes"].items())
-          attrs += (attrs.empty() ? "" : ", ") + key + ": " +
-                   quote_value(value.is_string() ? value.get<std::string>() : value.dump());
-        line += " {" + attrs + "}";
+        for (const auto& [key, value] : c["attributes"].items()) {
+          std::string ap = cp + "/attributes/" + key;
+          if (!is_attribute_key(key))
+            return fail(ap,
+                        "not an attribute key (a letter or '_', then letters, "
+                        "digits, '_' and '-')");
+          auto v = value_text(in, value, ap, error);
+          if (!v) return std::nullopt;
+          attrs += (attrs.empty() ? "" : ", ") + key + ": " + quote_value(*v);
+        }
+        if (!attrs.empty()) line += " {" + attrs + "}";
       }
     }
     out += line + "\n";
   }
-  return finish_import(out);
+  return finish_import(out, {}, error, limits);
 }
 
 }  // namespace argmap

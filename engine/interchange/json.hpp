@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// argmap's own JSON model of a map (`argmap export --to json`), described by docs/argmap.schema.json.
+/// argmap's own JSON model of a map (`argmap export --to json`), described by
+/// docs/argmap.schema.json.
 
 #include <optional>
 #include <string>
@@ -26,6 +27,8 @@ std::string export_json(const argument_graph& g, const loaded_map& map,
 /// matter; included files come out inlined. Exporting the result gives the
 /// same claims (ids included), inferences, contradictions, sections and
 /// metadata. On malformed input returns nothing with a JSON pointer in `error`.
-std::optional<import_result> import_json(const std::string& text, std::string& error);
+/// `limits` bound the map it writes (depth, claims), as for `argmap check`.
+std::optional<import_result> import_json(const std::string& text, std::string& error,
+                                         const parse_options& limits = {});
 
 }  // namespace argmap

@@ -19,7 +19,7 @@ struct kialo_node {
   std::string parent;  // "1.2"; empty for the thesis
   char marker = 0;     // '+', '-' or 0 (the thesis)
   std::string text;
-  std::string link;    // for "-> See 1.1."
+  std::string link;  // for "-> See 1.1."
   std::size_t line = 0;
 };
 
@@ -42,7 +42,8 @@ std::size_t depth_of(const std::string& number) {
 // "1.2.3. rest" -> number "1.2.3", rest; false when the line has no number.
 bool numbered(const std::string& line, std::string& number, std::string& rest) {
   std::size_t i = 0;
-  while (i < line.size() && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '.')) ++i;
+  while (i < line.size() && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '.'))
+    ++i;
   if (i == 0 || line[i - 1] != '.' || (i < line.size() && line[i] != ' ')) return false;
   number = line.substr(0, i - 1);
   rest = trim(line.substr(i));
@@ -51,7 +52,8 @@ bool numbered(const std::string& line, std::string& number, std::string& rest) {
 
 }  // namespace
 
-std::optional<import_result> import_kialo(const std::string& text, std::string& error) {
+std::optional<import_result> import_kialo(const std::string& text, std::string& error,
+                                          const parse_options& limits) {
   if (!utf8::readable(text, error)) return std::nullopt;
   std::vector<kialo_node> nodes;
   std::map<std::string, std::size_t> by_number;
@@ -77,9 +79,9 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
       nodes.back().text += " " + line;  // a continuation of the claim above
       continue;
     }
-    if (depth_of(number) > parse_options{}.max_depth) {
+    if (depth_of(number) > limits.max_depth) {
       error = fmt::format("line {}: claim {} is nested deeper than argmap's {} levels", line_no,
-                          number.substr(0, 40) + "...", parse_options{}.max_depth);
+                          number.substr(0, 40) + "...", limits.max_depth);
       return std::nullopt;
     }
     kialo_node n;
@@ -88,10 +90,6 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
     std::size_t dot = number.rfind('.');
     if (dot != std::string::npos) {
       n.parent = number.substr(0, dot);
-      if (!by_number.count(n.parent)) {
-        error = fmt::format("line {}: claim {} comes before its parent {}", line_no, number, n.parent);
-        return std::nullopt;
-      }
       n.marker = '+';
       if (rest.rfind("Pro:", 0) == 0) {
         rest = trim(rest.substr(4));
@@ -113,6 +111,11 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
     nodes.push_back(std::move(n));
   }
   for (const kialo_node& n : nodes) {
+    if (!n.parent.empty() && !by_number.count(n.parent)) {
+      error = fmt::format("line {}: claim {} has no parent: no claim is numbered {}", n.line,
+                          n.number, n.parent);
+      return std::nullopt;
+    }
     if (!n.link.empty() && !by_number.count(n.link)) {
       error = fmt::format("line {}: '-> See {}.' links to no claim", n.line, n.link);
       return std::nullopt;
@@ -131,18 +134,32 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
   std::string out;
   // Quoted: a title may hold anything, a leading quote included (found by fuzz_import).
   if (!title.empty()) out += "---\ntitle: " + quote_value(title) + "\nsource: Kialo\n---\n\n";
+  // Written as a tree: each claim under its parent by number, whatever the
+  // order of the lines (1.1.1 after 1.2 still belongs under 1.1); siblings
+  // in file order. An explicit stack: no recursion however deep.
+  std::vector<std::vector<std::size_t>> children(nodes.size());
+  std::vector<std::size_t> roots;
   for (std::size_t k = 0; k < nodes.size(); ++k) {
+    if (nodes[k].parent.empty())
+      roots.push_back(k);
+    else
+      children[by_number.at(nodes[k].parent)].push_back(k);
+  }
+  std::vector<std::size_t> stack(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    std::size_t k = stack.back();
+    stack.pop_back();
+    stack.insert(stack.end(), children[k].rbegin(), children[k].rend());
     const kialo_node& n = nodes[k];
     std::string indent(depth_of(n.number) * 2, ' ');
     if (n.marker) indent += std::string(1, n.marker) + " ";
     if (!n.link.empty()) {
       out += indent + "@" + ids[by_number.at(n.link)] + "\n";
     } else {
-      out += indent + "[" + ids[k] + "] " +
-             escape_claim_text(n.text, false) + "\n";
+      out += indent + "[" + ids[k] + "] " + escape_claim_text(n.text, false) + "\n";
     }
   }
-  return finish_import(out);
+  return finish_import(out, {}, error, limits);
 }
 
 }  // namespace argmap

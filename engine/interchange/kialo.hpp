@@ -15,6 +15,8 @@ namespace argmap {
 /// number continue the text above. Claim ids are `k` and the number with `_`
 /// (`k1_1_2`). A numbered line whose parent is missing, or a link to a number
 /// that does not exist, is an error "line N: ...".
-std::optional<import_result> import_kialo(const std::string& text, std::string& error);
+/// `limits` bound the map it writes, as for `argmap check`.
+std::optional<import_result> import_kialo(const std::string& text, std::string& error,
+                                          const parse_options& limits = {});
 
 }  // namespace argmap

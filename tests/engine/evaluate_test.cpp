@@ -235,7 +235,7 @@ TEST_CASE("framework format errors name the line") {
   auto tgf = argmap::read_af(many, argmap::af_format::tgf, error);
   REQUIRE(tgf);
   CHECK_FALSE(argmap::framework_to_map(*tgf, error));
-  CHECK(error == "100001 arguments: a map holds at most 100000 claims");
+  CHECK(error == "100001 arguments: a map holds at most 100000 claims (--max-nodes sets another limit)");
 }
 
 namespace {

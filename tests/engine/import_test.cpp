@@ -118,9 +118,9 @@ TEST_CASE("bad AIF gives a location and no map") {
   CHECK_FALSE(argmap::import_aif(
       "{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
       error));
-  CHECK(error == "/edges/0/toID: '99' is not a node");
+  CHECK(error == "line 1, column 79: /edges/0/toID: '99' is not a node");
   CHECK_FALSE(argmap::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
-  CHECK(error == "/AIF/nodes/0: a node needs a string or integer nodeID");
+  CHECK(error == "line 1, column 18: /AIF/nodes/0: a node needs a string or integer nodeID");
 }
 
 TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
@@ -151,7 +151,7 @@ TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
 TEST_CASE("Kialo errors name the line") {
   std::string error;
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
-  CHECK(error == "line 2: claim 1.2.1 comes before its parent 1.2");
+  CHECK(error == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
   CHECK(error == "line 2: '-> See 9.' links to no claim");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));

@@ -1,6 +1,8 @@
 // Fuzz target: every importer. The first byte picks the format (JSON, AIF,
-// Argdown, Kialo, TGF, APX, i23), the rest is the file. An import that
-// succeeds must give a map that argmap parses without errors.
+// Argdown, Kialo, TGF, APX, i23) and, with its high bit, small limits (8
+// levels, 50 claims) instead of the defaults; the rest is the file. The
+// invariant: an import that succeeds gives a map that `argmap check` accepts
+// without errors under the same limits.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,27 +19,28 @@
 
 namespace {
 
-std::optional<std::string> import(std::uint8_t which, const std::string& text, std::string& error) {
+std::optional<std::string> import(std::uint8_t which, const std::string& text, std::string& error,
+                                  const argmap::parse_options& limits) {
   std::optional<argmap::import_result> r;
   switch (which % 7) {
     case 0:
-      r = argmap::import_json(text, error);
+      r = argmap::import_json(text, error, limits);
       break;
     case 1:
-      r = argmap::import_aif(text, error);
+      r = argmap::import_aif(text, error, limits);
       break;
     case 2:
-      r = argmap::import_argdown(text, error);
+      r = argmap::import_argdown(text, error, limits);
       break;
     case 3:
-      r = argmap::import_kialo(text, error);
+      r = argmap::import_kialo(text, error, limits);
       break;
     default: {
       static const argmap::af_format formats[] = {argmap::af_format::tgf, argmap::af_format::apx,
                                                   argmap::af_format::i23};
       auto f = argmap::read_af(text, formats[which % 7 - 4], error);
       if (!f || f->names.size() > 2000) return std::nullopt;
-      return argmap::framework_to_map(*f, error);
+      return argmap::framework_to_map(*f, error, limits);
     }
   }
   if (!r) return std::nullopt;
@@ -50,13 +53,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::string error;
-  std::optional<std::string> map = import(data[0], text, error);
+  argmap::check_options options;
+  if (data[0] & 0x80) {
+    options.parse.max_depth = 8;
+    options.parse.max_claims = 50;
+  }
+  std::optional<std::string> map = import(data[0] & 0x7F, text, error, options.parse);
   if (!map) return 0;
-  argmap::checked_map m = argmap::test::check(*map);
+  argmap::checked_map m = argmap::test::check(*map, options);
   for (const argmap::diagnostic& d : m.diagnostics) {
     if (d.level != argmap::severity::error) continue;
-    std::fprintf(stderr, "importer %d wrote a map with errors: %s\n--- map\n%s\n", data[0] % 7,
-                 d.message.c_str(), map->c_str());
+    std::fprintf(stderr, "importer %d wrote a map with errors: %s\n--- map\n%s\n",
+                 (data[0] & 0x7F) % 7, d.message.c_str(), map->c_str());
     std::abort();
   }
   return 0;

@@ -104,10 +104,10 @@ def main():
     # A JSON document nested 1,000,000 deep given to the importer.
     write(p("deep.json"), b"[" * 1000000 + b"]" * 1000000)
     case("1,000,000-deep JSON import", ["import", p("deep.json"), "--from", "json"], 1,
-         "deep.json: error: /argmap_json: expected argmap JSON version 1", 30, 600)
+         "deep.json:1:513: error: nested deeper than 512 levels", 30, 600)
     write(p("deep-aif.json"), b'{"a":' * 300000 + b"1" + b"}" * 300000)
     case("300,000-deep AIF import", ["import", p("deep-aif.json"), "--from", "aif"], 1,
-         "error: /nodes: expected an array of AIF nodes", 30, 600)
+         "deep-aif.json:1:2561: error: nested deeper than 512 levels", 30, 600)
 
     # A 100 MB single line: refused as too long, read once.
     write(p("line.arg"), b"[t] " + b"a" * 100_000_000 + b"\n")
