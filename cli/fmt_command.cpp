@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "engine/diff.hpp"
 #include "engine/format.hpp"
 #include "io/write.hpp"
 

@@ -85,6 +85,7 @@ stdout_buffer* output = nullptr;
 
 // Async-signal-safe: write(2), unlinkat(2) and _exit(2) only.
 extern "C" void on_fatal_signal(int sig) {
+  io::restore_stderr_on_crash();
   io::remove_temporaries_on_crash();
   const char* what = sig == SIGSEGV  ? "11, a segmentation fault"
                      : sig == SIGBUS ? "7, a bus error"

@@ -13,7 +13,9 @@ namespace argmap {
 
 namespace {
 
-bool is_marker(char c) { return c == '+' || c == '-' || c == '~' || c == '!' || c == '&'; }
+bool is_marker(char c) {
+  return c == '+' || c == '-' || c == '~' || c == '!' || c == '&';
+}
 
 bool escapable(char c) {
   return is_marker(c) || c == '[' || c == '{' || c == '#' || c == '@' || c == '\\';
@@ -89,7 +91,8 @@ class formatter {
     std::size_t next_comment = 0;
     bool first = true;  // no blank line before the first entry (the front matter ends with one)
     auto emit = [&](const std::string& text, std::uint32_t source, bool heading, bool top) {
-      bool blank = !first && (heading || (top && source < blank_before_.size() && blank_before_[source]));
+      bool blank =
+          !first && (heading || (top && source < blank_before_.size() && blank_before_[source]));
       if (blank) out += "\n";
       out += text + "\n";
       first = false;
@@ -198,8 +201,10 @@ std::string tag_text(std::string_view text) {
     const char* start = p;
     char32_t c = utf8::decode(p, text.data() + text.size());
     bool ascii = c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '-' || c == '_');
-    if (ascii || utf8::is_tag_code_point(c)) tag.append(start, p);
-    else tag += '-';
+    if (ascii || utf8::is_tag_code_point(c))
+      tag.append(start, p);
+    else
+      tag += '-';
   }
   return tag;
 }
@@ -234,7 +239,6 @@ std::string escape_claim_text(const std::string& text, bool root) {
   return out;
 }
 
-
 std::string format_document(const ast::document& doc) {
   std::vector<bool> none;
   return formatter(doc, none).run();
@@ -254,94 +258,6 @@ std::optional<std::string> format_text(const std::string& name, const std::strin
   // Text starting with U+FEFF would be read back as a byte-order mark and
   // dropped: a real byte-order mark in front keeps it.
   if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.insert(0, "\xEF\xBB\xBF");
-  return out;
-}
-
-std::string unified_diff(const std::string& name, const std::string& before,
-                         const std::string& after) {
-  if (before == after) return "";
-  auto split = [](const std::string& s) {
-    std::vector<std::string> lines;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-      std::size_t nl = s.find('\n', pos);
-      if (nl == std::string::npos) nl = s.size();
-      lines.push_back(s.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
-    return lines;
-  };
-  std::vector<std::string> a = split(before), b = split(after);
-  std::size_t n = a.size(), m = b.size();
-  // Edit script: a longest common subsequence when the table is affordable,
-  // else the whole file replaced.
-  std::vector<char> ops;  // ' ' keep, '-' delete, '+' insert
-  if (n * m <= 25'000'000) {
-    std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(m + 1, 0));
-    for (std::size_t i = n; i-- > 0;)
-      for (std::size_t j = m; j-- > 0;)
-        lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    std::size_t i = 0, j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && a[i] == b[j]) {
-        ops.push_back(' ');
-        ++i, ++j;
-      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-        ops.push_back('-');  // deletions first, as diff(1) prints them
-        ++i;
-      } else {
-        ops.push_back('+');
-        ++j;
-      }
-    }
-  } else {
-    ops.assign(n, '-');
-    ops.insert(ops.end(), m, '+');
-  }
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", name, name);
-  // Group changes into hunks with 3 lines of context.
-  std::size_t k = 0, ai = 0, bi = 0;
-  while (k < ops.size()) {
-    if (ops[k] == ' ') {
-      ++k, ++ai, ++bi;
-      continue;
-    }
-    std::size_t start = k, a_start = ai, b_start = bi;
-    std::size_t back = std::min<std::size_t>(3, start);
-    // Extend over changes separated by at most 6 unchanged lines.
-    std::size_t end = k, a_end = ai, b_end = bi;
-    while (end < ops.size()) {
-      if (ops[end] != ' ') {
-        if (ops[end] == '-') ++a_end;
-        else ++b_end;
-        ++end;
-        continue;
-      }
-      std::size_t run = 0;
-      while (end + run < ops.size() && ops[end + run] == ' ') ++run;
-      if (end + run == ops.size() || run > 6) break;
-      end += run, a_end += run, b_end += run;
-    }
-    std::size_t after_ctx = 0;
-    while (end + after_ctx < ops.size() && ops[end + after_ctx] == ' ' && after_ctx < 3) ++after_ctx;
-    std::size_t ha = a_start - back, hb = b_start - back;
-    std::size_t la = (a_end - a_start) + back + after_ctx, lb = (b_end - b_start) + back + after_ctx;
-    out += fmt::format("@@ -{},{} +{},{} @@\n", la ? ha + 1 : ha, la, lb ? hb + 1 : hb, lb);
-    std::size_t x = ha, y = hb;
-    for (std::size_t q = start - back; q < end + after_ctx; ++q) {
-      if (ops[q] == ' ') {
-        out += " " + a[x++] + "\n";
-        ++y;
-      } else if (ops[q] == '-') {
-        out += "-" + a[x++] + "\n";
-      } else {
-        out += "+" + b[y++] + "\n";
-      }
-    }
-    k = end + after_ctx;
-    ai = a_end + after_ctx;
-    bi = b_end + after_ctx;
-  }
   return out;
 }
 

@@ -47,9 +47,4 @@ std::optional<std::string> format_text(const std::string& name, const std::strin
                                        std::vector<diagnostic>& diagnostics,
                                        const parse_options& options = {});
 
-/// A unified diff (`--- a/NAME`, `+++ b/NAME`, hunks with 3 lines of context)
-/// from `before` to `after`; empty when they are equal.
-std::string unified_diff(const std::string& name, const std::string& before,
-                         const std::string& after);
-
 }  // namespace argmap

@@ -273,6 +273,18 @@ std::size_t sweep_temporaries(int dir_fd) {
   return removed;
 }
 
+namespace {
+volatile std::sig_atomic_t stderr_backup = -1;
+}  // namespace
+
+void set_stderr_backup(int fd) noexcept {
+  stderr_backup = fd;
+}
+
+void restore_stderr_on_crash() noexcept {
+  if (stderr_backup >= 0) dup2(stderr_backup, STDERR_FILENO);
+}
+
 void remove_temporaries_on_crash() noexcept {
   for (crash_slot& s : crash_slots)
     if (s.used) unlinkat(s.dir_fd, s.name, 0);

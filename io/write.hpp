@@ -82,6 +82,14 @@ std::size_t sweep_temporaries(int dir_fd);
 /// handler of a fatal signal.
 void remove_temporaries_on_crash() noexcept;
 
+/// Records `fd` as a copy of the real standard error while descriptor 2 is
+/// pointed elsewhere (-1: no longer); restore_stderr_on_crash() puts it back.
+void set_stderr_backup(int fd) noexcept;
+
+/// Points descriptor 2 back at the real standard error, if it was moved;
+/// async-signal-safe, for a handler of a fatal signal.
+void restore_stderr_on_crash() noexcept;
+
 /// The permissions a new file gets: 0666 without the bits of the umask.
 unsigned new_file_mode();
 

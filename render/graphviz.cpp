@@ -6,20 +6,24 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "io/write.hpp"
 #include "render/coordinate.hpp"
 #include "render/label.hpp"
 #include "render/pinned.hpp"
@@ -61,7 +65,8 @@ std::size_t format_coordinate(double value, char (&out)[64]) {
     }
     char digits[32];
     int n = 0;
-    for (std::uint64_t h = hundredths; n < 3 || h != 0; h /= 10) digits[n++] = static_cast<char>('0' + h % 10);
+    for (std::uint64_t h = hundredths; n < 3 || h != 0; h /= 10)
+      digits[n++] = static_cast<char>('0' + h % 10);
     if (std::signbit(value)) out[length++] = '-';
     while (n > 2) out[length++] = digits[--n];
     out[length++] = '.';
@@ -140,6 +145,64 @@ namespace {
 // "Warning:" or "Error:" prefix continues the previous message.
 result* collecting = nullptr;
 bool last_was_warning = false;
+
+// Graphviz and the libraries under it (cairo, Pango, fontconfig) also print
+// some messages straight to standard error ("(null): graph is too large for
+// cairo-renderer bitmaps..."). While Graphviz works, descriptor 2 points at an
+// in-memory file; what lands there becomes warnings of the render.
+class stderr_capture {
+ public:
+  stderr_capture() {
+    std::fflush(stderr);
+    mem_ = memfd_create("argmap-graphviz-stderr", MFD_CLOEXEC);
+    saved_ = dup(STDERR_FILENO);
+    if (mem_ < 0 || saved_ < 0 || dup2(mem_, STDERR_FILENO) < 0) {
+      release();
+      return;
+    }
+    io::set_stderr_backup(saved_);
+  }
+  stderr_capture(const stderr_capture&) = delete;
+  stderr_capture& operator=(const stderr_capture&) = delete;
+  ~stderr_capture() { release(); }
+
+  // Restores standard error and returns each line written meanwhile (at
+  // most 64 KB of them).
+  std::vector<std::string> finish() {
+    std::vector<std::string> lines;
+    if (mem_ < 0) return lines;
+    std::fflush(stderr);
+    dup2(saved_, STDERR_FILENO);
+    io::set_stderr_backup(-1);
+    std::string text(1 << 16, '\0');
+    ssize_t n = pread(mem_, text.data(), text.size(), 0);
+    text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      std::size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string line = text.substr(pos, nl - pos);
+      if (line.rfind("(null): ", 0) == 0) line.erase(0, 8);  // Graphviz's unset command name
+      if (!line.empty()) lines.push_back(std::move(line));
+      pos = nl + 1;
+    }
+    release();
+    return lines;
+  }
+
+ private:
+  void release() {
+    if (saved_ >= 0) {
+      dup2(saved_, STDERR_FILENO);
+      io::set_stderr_backup(-1);
+      close(saved_);
+    }
+    if (mem_ >= 0) close(mem_);
+    saved_ = mem_ = -1;
+  }
+  int saved_ = -1;
+  int mem_ = -1;
+};
 
 int collect_message(char* message) {
   if (!collecting) return 0;
@@ -235,7 +298,9 @@ long id_map(void* state, int, char* str, IDTYPE* id, int create) {
   return 1;
 }
 
-long id_alloc(void*, int, IDTYPE) { return 0; }
+long id_alloc(void*, int, IDTYPE) {
+  return 0;
+}
 
 void id_free(void*, int, IDTYPE) {}
 
@@ -245,12 +310,14 @@ char* id_print(void* state, int, IDTYPE id) {
   return s->names[id / 2 - 1];
 }
 
-void id_close(void* state) { delete static_cast<id_state*>(state); }
+void id_close(void* state) {
+  delete static_cast<id_state*>(state);
+}
 
 void id_register(void*, int, void*) {}
 
-Agiddisc_t creation_order_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close,
-                                 id_register};
+Agiddisc_t creation_order_ids = {id_open,  id_map,   id_alloc,   id_free,
+                                 id_print, id_close, id_register};
 
 // Sets an attribute on a graph object, declaring it with an empty default first.
 void set(void* obj, const char* name, const std::string& value) {
@@ -296,7 +363,8 @@ class drawing {
     std::vector<std::int64_t> key(infs, -1);
     for (std::size_t c = 0; c < claims; ++c) {
       std::int32_t oi = g_.claims[c].outline_inference;
-      if (oi >= 0 && junctions_[static_cast<std::size_t>(oi)] && key[static_cast<std::size_t>(oi)] < 0)
+      if (oi >= 0 && junctions_[static_cast<std::size_t>(oi)] &&
+          key[static_cast<std::size_t>(oi)] < 0)
         key[static_cast<std::size_t>(oi)] = static_cast<std::int64_t>(c);
     }
     std::vector<std::size_t> start(claims + 1, 0);
@@ -339,8 +407,10 @@ class drawing {
       std::int32_t parent = -1;
       if (node.outline_inference >= 0) {
         auto oi = static_cast<std::size_t>(node.outline_inference);
-        if (junction_at[oi] >= 0) parent = junction_at[oi];
-        else if (v_.inferences[oi]) parent = head(oi);
+        if (junction_at[oi] >= 0)
+          parent = junction_at[oi];
+        else if (v_.inferences[oi])
+          parent = head(oi);
       } else if (node.outline_parent >= 0 && node.source->rel == ast::relation::contradiction) {
         parent = claim_at[static_cast<std::size_t>(node.outline_parent)];
       }
@@ -356,7 +426,8 @@ class drawing {
       cluster_of_section[s] = static_cast<std::int32_t>(p.clusters.size());
       std::int32_t up = g_.sections[s].parent;
       p.clusters.push_back(clusters_[s]);
-      p.cluster_parent.push_back(up == no_section ? -1 : cluster_of_section[static_cast<std::size_t>(up)]);
+      p.cluster_parent.push_back(
+          up == no_section ? -1 : cluster_of_section[static_cast<std::size_t>(up)]);
       p.leading.push_back(false);
     }
     p.cluster.resize(p.nodes.size());
@@ -401,8 +472,7 @@ class drawing {
     agattr(graph_, AGEDGE, const_cast<char*>("arrowhead"), const_cast<char*>("normal"));
     agattr(graph_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.8"));
     if (!o_.title.empty()) {
-      set_html(graph_, graph_, "label",
-               "<B>" + escape_html(o_.title) + "</B>");
+      set_html(graph_, graph_, "label", "<B>" + escape_html(o_.title) + "</B>");
       set(graph_, "labelloc", "t");
       set(graph_, "fontsize", "18");
     }
@@ -437,8 +507,7 @@ class drawing {
       std::string name = fmt::format("cluster_s{}", s);
       Agraph_t* c = agsubg(container[s], const_cast<char*>(name.c_str()), 1);
       group(c, kids[s + 1], container);
-      set_html(graph_, c, "label",
-               fmt::format("<B>{}</B>", escape_html(sec.title)));
+      set_html(graph_, c, "label", fmt::format("<B>{}</B>", escape_html(sec.title)));
       set(c, "labeljust", "l");
       set(c, "labelloc", cluster_label_top());
       set(c, "style", "rounded,dashed");
@@ -528,9 +597,9 @@ class drawing {
       const claim_node& c = g_.claims[i];
       std::string name = fmt::format("c{}", i);
       Agnode_t* n = agnode(home(c.section), const_cast<char*>(name.c_str()), 1);
-      std::string fill = role[i] < 0 ? t_.thesis_fill
+      std::string fill = role[i] < 0                                            ? t_.thesis_fill
                          : role[i] == static_cast<int>(inference_kind::support) ? t_.support_fill
-                                                                               : t_.attack_fill;
+                                                                                : t_.attack_fill;
       if (auto colour = c.attribute("color")) fill = std::string(*colour);
       set(n, "fillcolor", fill);
       set(n, "tooltip", escape_esc_string(c.id));
@@ -586,25 +655,28 @@ class drawing {
       std::string bar = fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
                                     t_.strength_bar, std::max(filled, 1));
       if (filled < 60)
-        bar += fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
-                           t_.defeated_fill, 60 - filled);
+        bar += fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>", t_.defeated_fill,
+                           60 - filled);
       rows += fmt::format(
           "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-          "CELLPADDING=\"0\"><TR>{}<TD WIDTH=\"4\"></TD><TD><FONT POINT-SIZE=\"8\">{:.2f}</FONT></TD>"
+          "CELLPADDING=\"0\"><TR>{}<TD WIDTH=\"4\"></TD><TD><FONT "
+          "POINT-SIZE=\"8\">{:.2f}</FONT></TD>"
           "</TR></TABLE></TD></TR>",
           bar, s);
     }
     if (auto scheme = c.attribute("scheme")) {
       rows += fmt::format(
-          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\"><I>scheme: {}</I></FONT></TD></TR>",
+          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\"><I>scheme: "
+          "{}</I></FONT></TD></TR>",
           t_.muted, escape_html(*scheme));
     }
     if (auto quote = c.attribute("quote")) {
       std::string q;
       for (const std::string& line : wrap("\u201c" + std::string(*quote) + "\u201d", o_.wrap + 4))
         q += escape_html(line) + "<BR ALIGN=\"LEFT\"/>";
-      rows += fmt::format("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"{}\"><I>{}</I></FONT></TD></TR>",
-                          t_.muted, q);
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"{}\"><I>{}</I></FONT></TD></TR>",
+          t_.muted, q);
     }
     if (!c.tags().empty()) {
       std::string tags;
@@ -612,8 +684,8 @@ class drawing {
         tags += fmt::format("<FONT COLOR=\"{}\">{}#{}</FONT>", tag_colour(tag),
                             tags.empty() ? "" : " ", escape_html(tag));
       }
-      rows += fmt::format("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">{}</FONT></TD></TR>",
-                          tags);
+      rows +=
+          fmt::format("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\">{}</FONT></TD></TR>", tags);
     }
     auto source = c.attribute("source");
     auto url = c.attribute("url");
@@ -703,8 +775,8 @@ class drawing {
       std::vector<Agnode_t*> premises;
       for (claim_index p : inf.premises)
         if (nodes_[p]) premises.push_back(nodes_[p]);
-      Agnode_t* target = inf.kind == inference_kind::undercut ? junctions_[inf.target]
-                                                              : nodes_[inf.target];
+      Agnode_t* target =
+          inf.kind == inference_kind::undercut ? junctions_[inf.target] : nodes_[inf.target];
       if (!target) continue;
       bool via_junction = premises.size() > 1 || undercut[i];
       if (!via_junction) {
@@ -798,13 +870,15 @@ class drawing {
           t_.text, escape_html(what), t_.text, escape_html(words));
     };
     std::string title = fmt::format(
-        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"{}\"><I>evaluated: {}</I></FONT></TD></TR>",
+        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT COLOR=\"{}\"><I>evaluated: "
+        "{}</I></FONT></TD></TR>",
         t_.muted, name_of(e_->used));
     if (strengths())
       return title + row("strength", "bar and number: 0 (defeated) to 1 (fully accepted)");
     bool sets = e_->used == semantics::preferred || e_->used == semantics::stable;
     return title + row("accepted", sets ? "plain box: in every extension" : "plain box: in") +
-           row("defeated", sets ? "grey, struck through: in no extension" : "grey, struck through: out") +
+           row("defeated",
+               sets ? "grey, struck through: in no extension" : "grey, struck through: out") +
            row("undecided", sets ? "dashed box: in some extensions" : "dashed box: undec");
   }
 
@@ -835,6 +909,33 @@ std::string to_dot(Agraph_t* g) {
   std::string out(buffer, length);
   std::free(buffer);
   return out;
+}
+
+}  // namespace
+
+namespace {
+
+// Whether the laid-out drawing fits a PNG argmap will draw; if not, says why
+// in `r.errors`. cairo's bitmaps hold at most 32,767 pixels a side, and
+// Graphviz shrinks a larger drawing until it fits, however unreadable (10,000
+// claims side by side gave 32,767 x 2 pixels); a drawing near the limit on
+// both sides takes gigabytes and most of a minute to rasterise.
+bool bitmap_fits(Agraph_t* g, result& r) {
+  const boxf& bb = GD_bb(g);
+  // Graphviz draws PNG at 96 dpi with a 4-point margin on each side.
+  double width = std::ceil((bb.UR.x - bb.LL.x + 8) * 96.0 / 72.0);
+  double height = std::ceil((bb.UR.y - bb.LL.y + 8) * 96.0 / 72.0);
+  if (width <= max_bitmap_side && height <= max_bitmap_side &&
+      width * height <= static_cast<double>(max_bitmap_pixels))
+    return true;
+  r.errors.push_back(fmt::format(
+      "this drawing would be a PNG of {:.0f} x {:.0f} pixels; argmap draws PNGs of at most {} "
+      "pixels a "
+      "side and {} million pixels in all. Render SVG or PDF instead (-f svg, -f pdf: they scale "
+      "without "
+      "limit), or draw part of the map (--focus ID --depth N, --section NAME, --tags a,b)",
+      width, height, max_bitmap_side, max_bitmap_pixels / 1000000));
+  return false;
 }
 
 }  // namespace
@@ -880,6 +981,7 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
   }
   collecting = &r;
   agreseterrors();
+  stderr_capture captured;
   using clock = std::chrono::steady_clock;
   auto seconds = [](clock::time_point a, clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
@@ -905,6 +1007,8 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
   } else if (tree ? !layout_pinned(impl_->gvc, g, d.plan(), opts.direction)
                   : gvLayout(impl_->gvc, g, "dot") != 0 || agerrors() > 0) {
     if (r.errors.empty()) r.errors.push_back("graphviz could not lay out the map");
+  } else if (opts.output == format::png && !bitmap_fits(g, r)) {
+    laid_out = true;
   } else {
     laid_out = true;
     auto t2 = clock::now();
@@ -924,6 +1028,7 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
   if (laid_out || tree) gvFreeLayout(impl_->gvc, g);
   agclose(g);
   collecting = nullptr;
+  for (std::string& line : captured.finish()) r.warnings.push_back("graphviz: " + line);
   if (!r.errors.empty()) r.bytes.clear();
   return r;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "engine/check.hpp"
+#include "engine/diff.hpp"
 #include "engine/format.hpp"
 #include "helpers.hpp"
 
