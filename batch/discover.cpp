@@ -85,8 +85,8 @@ class walker {
       }
       std::sort(names.begin(), names.end());
       for (const std::string& name : names) {
-        std::string rel = prefix.empty() ? name : prefix + "/" + name;
-        std::string full = dir + "/" + name;
+        std::string rel = prefix.empty() ? name : fmt::format("{}/{}", prefix, name);
+        std::string full = fmt::format("{}/{}", dir, name);
         visit(dirfd(handle), name, rel, full, stack, out);
       }
       closedir(handle);

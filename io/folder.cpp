@@ -9,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "io/read.hpp"
 #include "io/write.hpp"
 
@@ -81,7 +83,7 @@ output_folder::output_folder(output_folder&& other) noexcept
     : fd_(other.fd_),
       lock_fd_(other.lock_fd_),
       path_(std::move(other.path_)),
-      identity_(other.identity_) {
+      identity_(std::move(other.identity_)) {
   other.fd_ = -1;
   other.lock_fd_ = -1;
 }
@@ -166,13 +168,13 @@ bool output_folder::write_together(const std::vector<std::pair<std::string, std:
     auto [dir, name] = split_last(rel);
     int fd = open_dir(dir, true, why);
     if (fd < 0) {
-      error = "cannot write '" + path_ + "/" + rel + "': " + why;
+      error = fmt::format("cannot write '{}/{}': {}", path_, rel, why);
       return false;  // what was staged so far is removed
     }
     dirs.emplace_back(fd);
     auto s = staged_file::create(fd, std::string(name), bytes, mode, why);
     if (!s) {
-      error = "cannot write '" + path_ + "/" + rel + "': " + why;
+      error = fmt::format("cannot write '{}/{}': {}", path_, rel, why);
       return false;
     }
     staged.push_back(std::move(*s));

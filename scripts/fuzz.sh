@@ -5,14 +5,14 @@
 # New inputs go to build-fuzz/corpus/TARGET; crashes to build-fuzz/crashes/.
 # Exits non-zero if any target finds a crash, a leak or a timeout.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import)
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -24,7 +24,13 @@ cmake --build build-fuzz -j 2
 seed() {
   local target=$1 dir=build-fuzz/seeds/$1
   rm -rf "$dir" && mkdir -p "$dir"
-  if [[ $target == import ]]; then
+  if [[ $target == batch ]]; then
+    # An ignore file and paths (selector 0), a manifest (selector 1).
+    { printf '\x00'; printf '# comment\ndrafts/\n*.bak.arg\n!keep.arg\n[a-c]?.arg\nlogs/**\n**/gen/\n'
+      printf '\0drafts/x.arg\na/b/c.bak.arg\nkeep.arg\nb1.arg\nlogs/x/y.arg\nq/gen\n'; } > "$dir/ignore"
+    { printf '\x01'; printf '{"argmap_manifest":2,"maps":{"sub/a.arg":{"key":"0123456789abcdef",'
+      printf '"outputs":{"sub/a.svg":"0123456789abcdef","sub/a.png":"fedcba9876543210"}}}}'; } > "$dir/manifest"
+  elif [[ $target == import ]]; then
     local n=0
     for pair in "0:json" "1:aif.json" "1:xaif.json" "2:argdown" "3:kialo.txt" "3:kialo" "4:tgf" "5:apx" "6:i23"; do
       local byte=${pair%%:*} ext=${pair#*:}

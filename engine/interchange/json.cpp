@@ -254,7 +254,7 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
         if (!c["attributes"].is_object()) return fail(cp + "/attributes", "expected an object");
         std::string attrs;
         for (const auto& [key, value] : c["attributes"].items()) {
-          std::string ap = cp + "/attributes/" + key;
+          std::string ap = fmt::format("{}/attributes/{}", cp, key);
           if (!is_attribute_key(key))
             return fail(ap,
                         "not an attribute key (a letter or '_', then letters, "

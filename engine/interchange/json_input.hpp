@@ -12,7 +12,9 @@
 namespace argmap {
 
 /// A parsed JSON document and the text it came from.
-class json_input {
+// The implicit destructor runs nlohmann::json's, which is noexcept but frees
+// deep documents with a std::vector stack; only bad_alloc could escape it.
+class json_input {  // NOLINT(bugprone-exception-escape)
  public:
   /// Parses `text`. Refuses invalid UTF-8, code points argmap text cannot
   /// hold (controls, noncharacters) outside strings' escapes, nesting deeper
