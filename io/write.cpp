@@ -184,17 +184,21 @@ bool write_output(const std::string& path, std::string_view bytes, std::string& 
     return false;
   }
   if (exists && S_ISLNK(st.st_mode)) {
-    char* real = realpath(path.c_str(), nullptr);
-    if (real == nullptr) {
+    if (stat(path.c_str(), &st) != 0) {
       error = cannot(path, errno == ENOENT ? "it is a symbolic link to a file that does not exist"
                                            : std::strerror(errno));
       return false;
     }
-    target = real;
-    std::free(real);
-    if (stat(target.c_str(), &st) != 0) {
-      error = cannot(path, std::strerror(errno));
-      return false;
+    // A regular file is replaced where it really is. Anything else is opened
+    // through the link (`/dev/stdout` names a pipe that has no path).
+    if (S_ISREG(st.st_mode)) {
+      char* real = realpath(path.c_str(), nullptr);
+      if (real == nullptr) {
+        error = cannot(path, std::strerror(errno));
+        return false;
+      }
+      target = real;
+      std::free(real);
     }
   }
   if (exists && (S_ISDIR(st.st_mode) || S_ISSOCK(st.st_mode))) {

@@ -163,6 +163,11 @@ def t03_special_outputs_and_inputs(w):
     data = reader.communicate(timeout=30)[0]
     expect(code == 0 and data.endswith(b"</svg>\n"), f"FIFO output: exit {code}")
     expect(stat.S_ISFIFO(os.lstat(f"{w}/out.svg").st_mode), "the FIFO was replaced")
+    # /dev/stdout is a link to a pipe, a file or a terminal: written through.
+    for args in (["render", "u.arg", "-o", "/dev/stdout", "-f", "svg"],
+                 ["export", "u.arg", "--to", "json", "-o", "/dev/stdout"]):
+        code, out, err = run(args, cwd=w)
+        expect(code == 0 and (out.startswith(b"<?xml") or out.startswith(b"{")), f"{args}: exit {code} {err}")
     if ROOT:
         os.mknod(f"{w}/null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
         for args in (["render", "u.arg", "-o", "null"], ["export", "u.arg", "--to", "json", "-o", "null"],
