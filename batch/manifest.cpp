@@ -26,6 +26,10 @@ std::optional<std::string> invalid(const std::string& map, const nlohmann::json&
   if (!io::is_plain_relative(map) || !map.ends_with(".arg") ||
       utf8::find_invalid(map) != std::string::npos)
     return "its map is not a plain relative path to a .arg file";
+  // build never finds a map in a hidden folder, so no entry names one.
+  for (std::size_t slash = map.find('/'), start = 0; slash != std::string::npos;
+       start = slash + 1, slash = map.find('/', start))
+    if (map[start] == '.') return "its map is inside a hidden folder";
   if (!e.is_object() || !e.contains("key") || !e["key"].is_string() ||
       !is_hash(e["key"].get<std::string>()))
     return "it has no valid key";

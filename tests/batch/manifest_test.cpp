@@ -14,6 +14,7 @@ TEST_CASE("output names are the map's path with the format's extension") {
 TEST_CASE("a manifest round-trips") {
   manifest m;
   m.maps["sub/a.arg"] = {"0123456789abcdef", {{"sub/a.svg", 42}, {"sub/a.png", 7}}};
+  m.maps["sub/.hidden-file.arg"] = {"0123456789abcdef", {{"sub/.hidden-file.svg", 1}}};
   std::vector<std::string> warnings;
   manifest back = parse_manifest(manifest_text(m), warnings);
   CHECK(warnings.empty());
@@ -46,6 +47,8 @@ TEST_CASE("a poisoned or foreign manifest is discarded, with a warning") {
       R"({"argmap_manifest":2,"maps":{"a.arg":{"key":"0123456789abcdef","outputs":{"a.svg":5}}}})",
       R"({"argmap_manifest":2,"maps":{"a.arg":{"key":5,"outputs":{}}}})",
       R"({"argmap_manifest":2,"maps":{"a.txt":{"key":"0123456789abcdef","outputs":{}}}})",
+      R"({"argmap_manifest":2,"maps":{".git/x.arg":{"key":"0123456789abcdef","outputs":{".git/x.svg":"0123456789abcdef"}}}})",
+      R"({"argmap_manifest":2,"maps":{"a/.hidden/x.arg":{"key":"0123456789abcdef","outputs":{}}}})",
   };
   for (const char* text : entries) {
     std::vector<std::string> warnings;
