@@ -26,8 +26,8 @@ using action = std::function<int()>;
 
 /// One subcommand.
 struct subcommand {
-  const char* name;                ///< e.g. "check"
-  const char* description;         ///< one line for `argmap --help`
+  const char* name;              ///< e.g. "check"
+  const char* description;       ///< one line for `argmap --help`
   action (*setup)(CLI::App& app);  ///< adds options; returns the action
 };
 

@@ -1,5 +1,3 @@
 #include "cli/commands.hpp"
 
-int main(int argc, char** argv) {
-  return argmap::cli::run(argc, argv);
-}
+int main(int argc, char** argv) { return argmap::cli::run(argc, argv); }

@@ -13,9 +13,7 @@ namespace argmap {
 
 namespace {
 
-bool is_marker(char c) {
-  return c == '+' || c == '-' || c == '~' || c == '!' || c == '&';
-}
+bool is_marker(char c) { return c == '+' || c == '-' || c == '~' || c == '!' || c == '&'; }
 
 bool escapable(char c) {
   return is_marker(c) || c == '[' || c == '{' || c == '#' || c == '@' || c == '\\';
@@ -91,8 +89,7 @@ class formatter {
     std::size_t next_comment = 0;
     bool first = true;  // no blank line before the first entry (the front matter ends with one)
     auto emit = [&](const std::string& text, std::uint32_t source, bool heading, bool top) {
-      bool blank =
-          !first && (heading || (top && source < blank_before_.size() && blank_before_[source]));
+      bool blank = !first && (heading || (top && source < blank_before_.size() && blank_before_[source]));
       if (blank) out += "\n";
       out += text + "\n";
       first = false;
@@ -201,10 +198,8 @@ std::string tag_text(std::string_view text) {
     const char* start = p;
     char32_t c = utf8::decode(p, text.data() + text.size());
     bool ascii = c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '-' || c == '_');
-    if (ascii || utf8::is_tag_code_point(c))
-      tag.append(start, p);
-    else
-      tag += '-';
+    if (ascii || utf8::is_tag_code_point(c)) tag.append(start, p);
+    else tag += '-';
   }
   return tag;
 }
@@ -238,6 +233,7 @@ std::string escape_claim_text(const std::string& text, bool root) {
   }
   return out;
 }
+
 
 std::string format_document(const ast::document& doc) {
   std::vector<bool> none;

@@ -30,14 +30,10 @@ nlohmann::ordered_json to_json(const diagnostic& d, bool with_notes) {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%')
-      out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
-    else
-      out += c;
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
   }
   return out;
 }
@@ -45,12 +41,9 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':')
-      out += "%3A";
-    else if (c == ',')
-      out += "%2C";
-    else
-      out += c;
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
   }
   return out;
 }

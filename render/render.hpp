@@ -58,19 +58,17 @@ inline constexpr std::size_t max_bitmap_pixels = 250'000'000;
 
 /// How to draw a map.
 struct options {
-  format output = format::svg;  ///< what to produce
-  std::string direction =
-      "BT";  ///< Graphviz rankdir of premise -> conclusion edges: BT puts conclusions on top
-  std::string theme = "default";                ///< default, dark, mono or colorblind
+  format output = format::svg;           ///< what to produce
+  std::string direction = "BT";          ///< Graphviz rankdir of premise -> conclusion edges: BT puts conclusions on top
+  std::string theme = "default";         ///< default, dark, mono or colorblind
   legend_mode legend = legend_mode::automatic;  ///< legend policy
-  unsigned wrap = 36;                           ///< characters per line of claim text (10 to 200)
-  std::string focus;    ///< view: only claims within `depth` relations of this id
-  unsigned depth = 2;   ///< with `focus`
-  std::string section;  ///< view: only claims in this section (and its subsections)
-  std::vector<std::string>
-      tags;                 ///< view: only claims with one of these tags, and what connects them
-  std::string title;        ///< drawn above the map (e.g. the front-matter title); empty: none
-  bool tag_colors = false;  ///< colour each tag (and the border of tagged claims)
+  unsigned wrap = 36;                    ///< characters per line of claim text (10 to 200)
+  std::string focus;                     ///< view: only claims within `depth` relations of this id
+  unsigned depth = 2;                    ///< with `focus`
+  std::string section;                   ///< view: only claims in this section (and its subsections)
+  std::vector<std::string> tags;         ///< view: only claims with one of these tags, and what connects them
+  std::string title;                     ///< drawn above the map (e.g. the front-matter title); empty: none
+  bool tag_colors = false;               ///< colour each tag (and the border of tagged claims)
   layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
 };
 
@@ -79,13 +77,13 @@ const std::vector<std::string>& theme_names();
 
 /// What rendering gives: the bytes, or errors saying why there are none.
 struct result {
-  std::string bytes;                          ///< the file contents; empty on error
-  std::vector<std::string> errors;            ///< Graphviz's and argmap's errors, in words
-  std::vector<std::string> warnings;          ///< Graphviz's warnings (the output is still written)
-  double build_seconds = 0;                   ///< building the cgraph graph
+  std::string bytes;                ///< the file contents; empty on error
+  std::vector<std::string> errors;  ///< Graphviz's and argmap's errors, in words
+  std::vector<std::string> warnings;  ///< Graphviz's warnings (the output is still written)
+  double build_seconds = 0;         ///< building the cgraph graph
   layout_engine layout = layout_engine::dot;  ///< the layout used (never automatic)
-  double layout_seconds = 0;                  ///< placing the nodes and routing the edges
-  double output_seconds = 0;                  ///< Graphviz writing the format
+  double layout_seconds = 0;        ///< placing the nodes and routing the edges
+  double output_seconds = 0;        ///< Graphviz writing the format
   bool ok() const { return errors.empty(); }
 };
 
@@ -107,7 +105,8 @@ class renderer {
   /// without error), the drawing shows it: accepted claims as usual, defeated
   /// ones greyed and struck through, undecided ones dashed; dfquad strengths
   /// as a bar and a number. The legend explains it.
-  result render(const argument_graph& graph, const options& opts, const evaluation* eval = nullptr);
+  result render(const argument_graph& graph, const options& opts,
+                const evaluation* eval = nullptr);
 
  private:
   struct impl;

@@ -20,9 +20,7 @@ std::string argdown_text(const std::string& text) {
   return out;
 }
 
-std::string title(const claim_node& c) {
-  return "[" + c.id + "]";
-}
+std::string title(const claim_node& c) { return "[" + c.id + "]"; }
 
 }  // namespace
 

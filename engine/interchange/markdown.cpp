@@ -9,8 +9,8 @@ namespace {
 std::string md_text(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '`' ||
-        c == '#' || c == '\\')
+    if (c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '`' || c == '#' ||
+        c == '\\')
       out += '\\';
     out += c;
   }
@@ -34,8 +34,7 @@ class writer {
         current = claim.section;
         if (current != no_section) {
           const section& s = g_.sections[static_cast<std::size_t>(current)];
-          out_ += "\n" + std::string(std::min<unsigned>(s.level + 1, 6), '#') + " " +
-                  md_text(s.title) + "\n\n";
+          out_ += "\n" + std::string(std::min<unsigned>(s.level + 1, 6), '#') + " " + md_text(s.title) + "\n\n";
         }
       }
       claim_line(c, 0, "", true);
@@ -59,8 +58,7 @@ class writer {
     written_[c] = true;
     out_ += indent + "- " + label + "<a id=\"" + claim.id + "\"></a>" + md_text(claim.text());
     for (const std::string& t : claim.tags()) out_ += " `#" + t + "`";
-    if (auto source = claim.attribute("source"))
-      out_ += " *(source: " + md_text(std::string(*source)) + ")*";
+    if (auto source = claim.attribute("source")) out_ += " *(source: " + md_text(std::string(*source)) + ")*";
     out_ += "\n";
     for (std::uint32_t i : adj_.reasons[c]) {
       const inference& inf = g_.inferences[i];
@@ -95,8 +93,6 @@ class writer {
 
 }  // namespace
 
-std::string export_markdown(const argument_graph& g) {
-  return writer(g).run();
-}
+std::string export_markdown(const argument_graph& g) { return writer(g).run(); }
 
 }  // namespace argmap
