@@ -125,9 +125,10 @@ void install_crash_handlers() {
 }
 
 void install_standard_output() {
-  static stdout_buffer buffer(isatty(STDOUT_FILENO) == 1);
-  output = &buffer;
-  std::cout.rdbuf(&buffer);
+  // Never destroyed: std::cout is flushed by the library's own clean-up at
+  // exit, after function-local statics are gone.
+  output = new stdout_buffer(isatty(STDOUT_FILENO) == 1);
+  std::cout.rdbuf(output);
 }
 
 int finish_standard_output(int code) {

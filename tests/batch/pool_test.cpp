@@ -29,7 +29,7 @@ TEST_CASE("every job runs once, on any number of workers") {
   }
 }
 
-TEST_CASE("a worker that crashes fails its job only; the others are done by a new worker") {
+TEST_CASE("a worker that crashes fails its job only, and a new worker does the others") {
   std::vector<std::size_t> jobs{0, 1, 2, 3, 4, 5};
   std::map<std::size_t, std::string> done, died;
   pool_tasks t;

@@ -64,7 +64,7 @@ struct size_limit {
 
 }  // namespace
 
-TEST_CASE("write_output replaces a file atomically; a failed write leaves the old file intact") {
+TEST_CASE("write_output replaces a file atomically, and a failed write leaves the old file intact") {
   scratch s("atomic");
   std::string path = (s.dir / "map.svg").string();
   std::string error;
