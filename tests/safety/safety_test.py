@@ -459,9 +459,11 @@ def t24_what_checks_can_be_written(w):
         write(f"{w}/{name}", text.encode("utf-8", "surrogatepass"), "wb")
         code, out, _ = run(["check", "--format", "json", name], cwd=w)
         expect(code == 1 and code_name in out, f"{name}: check exit {code}")
-        for args in (["render", name, "-o", "-"], ["export", name, "--to", "graphml"]):
+        outputs = [["render", name, "-o", "-", "-f", f] for f in ("svg", "png", "pdf", "dot")]
+        outputs += [["export", name, "--to", f] for f in ("json", "aif", "argdown", "markdown", "graphml", "tgf")]
+        for args in outputs:
             code, out, _ = run(args, cwd=w)
-            expect(code == 1 and out == b"", f"{name}: {args[0]} exit {code}")
+            expect(code == 1 and out == b"", f"{name}: {' '.join(args)} exit {code}")
     # Everything else a map may hold comes out well-formed in every format.
     exotic = "[a] Tab\there, U+FFFD \uFFFD, emoji \U0001F600, RTL \u05D0\u05D1, U+10FFFD \U0010FFFD.\n  + [b] <&>\"'\n"
     write(f"{w}/ok.arg", exotic)
