@@ -73,6 +73,30 @@ std::optional<std::string> value_text(const json_input& in, const nlohmann::json
   return std::nullopt;
 }
 
+// An object of keys and values (metadata, a claim's attributes): every key
+// one the grammar reads, every value a string, number or boolean.
+std::optional<std::vector<std::pair<std::string, std::string>>> key_values(
+    const json_input& in, const nlohmann::json& object, const std::string& pointer,
+    const char* what, std::string& error) {
+  if (!object.is_object()) {
+    error = in.error_at(pointer, "expected an object");
+    return std::nullopt;
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, value] : object.items()) {
+    std::string p = fmt::format("{}/{}", pointer, key);
+    if (!is_attribute_key(key)) {
+      error = in.error_at(
+          p, fmt::format("not a {} (a letter or '_', then letters, digits, '_' and '-')", what));
+      return std::nullopt;
+    }
+    auto v = value_text(in, value, p, error);
+    if (!v) return std::nullopt;
+    out.emplace_back(key, std::move(*v));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string export_json(const argument_graph& g, const loaded_map& map, const evaluation* eval) {
@@ -170,20 +194,11 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
   }
   std::string out;
   if (doc.contains("metadata")) {
-    const nlohmann::json& meta = doc["metadata"];
-    if (!meta.is_object()) return fail("/metadata", "expected an object of front-matter keys");
-    if (!meta.empty()) out += "---\n";
-    for (const auto& [key, value] : meta.items()) {
-      std::string pointer = "/metadata/" + key;
-      if (!is_attribute_key(key))
-        return fail(pointer,
-                    "not a front-matter key (a letter or '_', then letters, "
-                    "digits, '_' and '-')");
-      auto v = value_text(in, value, pointer, error);
-      if (!v) return std::nullopt;
-      out += key + ": " + quote_value(*v) + "\n";
-    }
-    if (!meta.empty()) out += "---\n";
+    auto meta = key_values(in, doc["metadata"], "/metadata", "front-matter key", error);
+    if (!meta) return std::nullopt;
+    if (!meta->empty()) out += "---\n";
+    for (const auto& [key, value] : *meta) out += key + ": " + quote_value(value) + "\n";
+    if (!meta->empty()) out += "---\n";
   }
   static const std::unordered_map<std::string, std::string> markers = {
       {"root", ""},       {"support", "+ "},       {"attack", "- "},
@@ -251,18 +266,11 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
         }
       }
       if (c.contains("attributes")) {
-        if (!c["attributes"].is_object()) return fail(cp + "/attributes", "expected an object");
+        auto pairs = key_values(in, c["attributes"], cp + "/attributes", "attribute key", error);
+        if (!pairs) return std::nullopt;
         std::string attrs;
-        for (const auto& [key, value] : c["attributes"].items()) {
-          std::string ap = fmt::format("{}/attributes/{}", cp, key);
-          if (!is_attribute_key(key))
-            return fail(ap,
-                        "not an attribute key (a letter or '_', then letters, "
-                        "digits, '_' and '-')");
-          auto v = value_text(in, value, ap, error);
-          if (!v) return std::nullopt;
-          attrs += (attrs.empty() ? "" : ", ") + key + ": " + quote_value(*v);
-        }
+        for (const auto& [key, value] : *pairs)
+          attrs += (attrs.empty() ? "" : ", ") + key + ": " + quote_value(value);
         if (!attrs.empty()) line += " {" + attrs + "}";
       }
     }

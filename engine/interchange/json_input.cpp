@@ -273,18 +273,23 @@ bool json_input::check_text(const std::string& value, const std::string& pointer
   return false;
 }
 
+const nlohmann::json* json_input::member(const nlohmann::json& parent, const std::string& pointer,
+                                         const char* key, const char* what, bool optional,
+                                         std::string& error) const {
+  if (parent.is_object() && parent.contains(key)) return &parent[key];
+  if (!optional) error = error_at(pointer, fmt::format("expected {} \"{}\"", what, key));
+  return nullptr;
+}
+
 std::optional<std::string> json_input::string_at(const nlohmann::json& parent,
                                                  const std::string& pointer, const char* key,
                                                  std::string& error,
                                                  std::optional<std::string> fallback,
                                                  bool one_line) const {
   std::string p = pointer + "/" + key;
-  if (!parent.is_object() || !parent.contains(key)) {
-    if (fallback) return fallback;
-    error = error_at(pointer, fmt::format("expected a string \"{}\"", key));
-    return std::nullopt;
-  }
-  const nlohmann::json& v = parent[key];
+  const nlohmann::json* m = member(parent, pointer, key, "a string", fallback.has_value(), error);
+  if (!m) return fallback;
+  const nlohmann::json& v = *m;
   if (!v.is_string()) {
     error = error_at(p, "expected a string");
     return std::nullopt;
@@ -302,12 +307,9 @@ std::optional<long long> json_input::integer_at(const nlohmann::json& parent,
                                                 long long lo, long long hi, std::string& error,
                                                 std::optional<long long> fallback) const {
   std::string p = pointer + "/" + key;
-  if (!parent.is_object() || !parent.contains(key)) {
-    if (fallback) return fallback;
-    error = error_at(pointer, fmt::format("expected a number \"{}\"", key));
-    return std::nullopt;
-  }
-  const nlohmann::json& v = parent[key];
+  const nlohmann::json* m = member(parent, pointer, key, "a number", fallback.has_value(), error);
+  if (!m) return fallback;
+  const nlohmann::json& v = *m;
   std::string range = fmt::format("expected a whole number from {} to {}", lo, hi);
   if (v.is_number_unsigned()) {
     auto u = v.get<unsigned long long>();
@@ -342,16 +344,14 @@ std::optional<bool> json_input::boolean_at(const nlohmann::json& parent, const s
                                            const char* key, std::string& error,
                                            std::optional<bool> fallback) const {
   std::string p = pointer + "/" + key;
-  if (!parent.is_object() || !parent.contains(key)) {
-    if (fallback) return fallback;
-    error = error_at(pointer, fmt::format("expected true or false \"{}\"", key));
-    return std::nullopt;
-  }
-  if (!parent[key].is_boolean()) {
+  const nlohmann::json* m =
+      member(parent, pointer, key, "true or false", fallback.has_value(), error);
+  if (!m) return fallback;
+  if (!m->is_boolean()) {
     error = error_at(p, "expected true or false");
     return std::nullopt;
   }
-  return parent[key].get<bool>();
+  return m->get<bool>();
 }
 
 }  // namespace argmap

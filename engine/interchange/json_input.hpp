@@ -55,6 +55,11 @@ class json_input {  // NOLINT(bugprone-exception-escape)
   bool check_text(const std::string& value, const std::string& pointer, std::string& error) const;
 
  private:
+  // The member `key` of `parent`, or nullptr when it is missing (then, unless
+  // `optional`, `error` says that `what` was expected).
+  const nlohmann::json* member(const nlohmann::json& parent, const std::string& pointer,
+                               const char* key, const char* what, bool optional,
+                               std::string& error) const;
   std::string text_;
   nlohmann::json root_;
 };
