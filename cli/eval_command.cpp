@@ -1,12 +1,16 @@
 // argmap eval FILE [--semantics grounded|preferred|stable|dfquad] [--format text|json]
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
+#include <optional>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap::cli {
 
@@ -17,10 +21,48 @@ struct eval_args {
   check_options input;
   std::string semantics = "grounded";
   std::string format = "text";
+  std::string from;  // a framework format, or empty: from the extension, else a map
 };
 
+// The framework format `args` names (--from, else the file's extension), if any.
+std::optional<af_format> framework_format(const eval_args& args) {
+  if (!args.from.empty()) return af_format_from_name(args.from);
+  std::string ext = std::filesystem::path(args.file).extension().string();
+  return ext.empty() ? std::nullopt : af_format_from_name(ext.substr(1));
+}
+
+// An abstract framework read as the map `argmap import` would write: one
+// claim per argument, one attack per attack. Its translation is the
+// framework itself (docs/evaluation.md), so evaluating the map evaluates it.
+std::optional<checked_map> framework_map(const eval_args& args, af_format format, int& code) {
+  std::string text, error;
+  code = exit_io;
+  if (!read_input(args.file, args.input.max_file_size, text)) return std::nullopt;
+  code = exit_problems;
+  auto f = read_af(text, format, error);
+  if (!f) {
+    std::cerr << utf8::visible(located(args.file, error)) << "\n";
+    return std::nullopt;
+  }
+  auto map = framework_to_map(*f, error, args.input.parse);
+  if (!map) {
+    std::cerr << utf8::visible(args.file + ": error: " + error) << "\n";
+    return std::nullopt;
+  }
+  memory_loader no_includes;
+  return check_text(args.file, std::move(*map), no_includes, args.input);
+}
+
 int run_eval(const eval_args& args) {
-  checked_map m = check_input(args.file, args.input);
+  checked_map m;
+  if (auto format = framework_format(args)) {
+    int code = 0;
+    auto fm = framework_map(args, *format, code);
+    if (!fm) return code;
+    m = std::move(*fm);
+  } else {
+    m = check_input(args.file, args.input);
+  }
   if (int code = report_unusable(m)) return code;
   evaluation e = evaluate(m.graph, *semantics_from_name(args.semantics));
   if (!e.error.empty()) {
@@ -36,7 +78,13 @@ int run_eval(const eval_args& args) {
 
 action setup_eval(CLI::App& app) {
   auto args = std::make_shared<eval_args>();
-  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
+  app.add_option("file", args->file,
+                 "argument file, or an abstract framework (.tgf, .apx, .i23) ('-' reads standard "
+                 "input)")
+      ->required();
+  app.add_option("--from", args->from,
+                 "read FILE as an abstract framework: tgf, apx or i23 (default: from its extension)")
+      ->check(CLI::IsMember({"tgf", "apx", "i23"}));
   add_input_options(app, args->input);
   app.add_option("--semantics", args->semantics,
                  "grounded (default), preferred, stable, or dfquad (gradual strengths)")

@@ -2,7 +2,6 @@
 // argmap export FILE --to tgf|apx|i23 [-o OUT]
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -33,20 +32,6 @@ struct interchange_args {
   std::string output = "-";
   std::string eval;
 };
-
-// "FILE:LINE:COL: error: what" for importer errors that start with "line L[, column C]: ",
-// else "FILE: error: what" (a JSON pointer, for example).
-std::string located(const std::string& file, const std::string& error) {
-  unsigned line = 0, column = 1;
-  int used = 0;
-  if (std::sscanf(error.c_str(), "line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-           ": error: " + error.substr(used);
-  used = 0;
-  if (std::sscanf(error.c_str(), "line %u: %n", &line, &used) == 1 && used > 0)
-    return file + ":" + std::to_string(line) + ":1: error: " + error.substr(used);
-  return file + ": error: " + error;
-}
 
 // Writes to standard output ("-") or to a file (io::write_output).
 int emit(const std::string& output, const std::string& bytes) {
@@ -121,7 +106,7 @@ int run_export(const interchange_args& args) {
 
 action setup_import(CLI::App& app) {
   auto args = std::make_shared<interchange_args>();
-  app.add_option("file", args->file, "framework file ('-' reads standard input)")->required();
+  app.add_option("file", args->file, "the file to import ('-' reads standard input)")->required();
   app.add_option("--from", args->format,
                  "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), "
                  "tgf, apx or i23 (ICCMA 2023 'p af N')")

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -97,6 +98,18 @@ bool write_output_file(const std::string& path, const std::string& bytes) {
   if (io::write_output(path, bytes, error)) return true;
   say(severity::error, error);
   return false;
+}
+
+std::string located(const std::string& file, const std::string& error) {
+  unsigned line = 0, column = 1;
+  int used = 0;
+  if (std::sscanf(error.c_str(), "line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
+           ": error: " + error.substr(used);
+  used = 0;
+  if (std::sscanf(error.c_str(), "line %u: %n", &line, &used) == 1 && used > 0)
+    return file + ":" + std::to_string(line) + ":1: error: " + error.substr(used);
+  return file + ": error: " + error;
 }
 
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files) {

@@ -55,6 +55,10 @@ bool refuse_overwriting_input(const std::string& output, const std::vector<std::
 /// prints the error and returns false.
 bool write_output_file(const std::string& path, const std::string& bytes);
 
+/// "FILE:LINE:COL: error: what" for an importer's or a framework reader's
+/// error that starts with "line L[, column C]: ", else "FILE: error: what".
+std::string located(const std::string& file, const std::string& error);
+
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);
 

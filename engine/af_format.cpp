@@ -283,14 +283,7 @@ std::optional<std::string> framework_to_map(const named_framework& f, std::strin
       "// one attack per attack.\n";
   for (std::uint32_t a = 0; a < f.af.size(); ++a) {
     out += "[" + ids[a] + "] " + escape_claim_text("Argument " + f.names[a] + ".", false) + "\n";
-    for (std::uint32_t b : f.af.attackers(a)) {
-      if (b == a) {
-        error = fmt::format("argument '{}' attacks itself, which an argument map cannot express",
-                            f.names[a]);
-        return std::nullopt;
-      }
-      out += "  - @" + ids[b] + "\n";
-    }
+    for (std::uint32_t b : f.af.attackers(a)) out += "  - @" + ids[b] + "\n";
   }
   auto checked = finish_import(out, {}, error, limits);
   if (!checked) return std::nullopt;

@@ -124,8 +124,10 @@ class graph_builder {
       switch (line.claim->rel) {
         case ast::relation::support:
         case ast::relation::attack:
-          if (node == target) {
-            self_relation(line, line.claim->rel == ast::relation::support ? "support" : "attack");
+          // A claim may attack itself ("this statement is false"; a warning,
+          // lint.cpp); supporting itself says nothing.
+          if (node == target && line.claim->rel == ast::relation::support) {
+            self_relation(line, "support");
             break;
           }
           line.inference = add_inference(line.claim->rel == ast::relation::support
@@ -193,8 +195,8 @@ class graph_builder {
                               : parent.inference;
     if (joined == none) return;  // that reason was not built (an error was reported)
     inference& inf = g().inferences[static_cast<std::size_t>(joined)];
-    if (inf.kind != inference_kind::undercut && inf.target == node) {
-      self_relation(line, inf.kind == inference_kind::support ? "support" : "attack");
+    if (inf.kind == inference_kind::support && inf.target == node) {
+      self_relation(line, "support");
       return;
     }
     inf.premises.push_back(node);

@@ -13,7 +13,7 @@ namespace argmap {
 const std::vector<std::string_view>& warning_names() {
   static const std::vector<std::string_view> names = {
       "circular-support", "orphan",         "unsupported-thesis", "empty-section",
-      "unknown-attribute", "duplicate-text", "long-text"};
+      "unknown-attribute", "duplicate-text", "long-text", "self-attack"};
   return names;
 }
 
@@ -29,6 +29,7 @@ class linter {
     empty_sections();
     duplicate_text();
     long_text();
+    self_attacks();
     return std::move(out_);
   }
 
@@ -294,6 +295,20 @@ class linter {
                          "and its reasons",
                          c.id, n, long_text_limit));
       }
+    }
+  }
+
+  // A claim among the premises of an attack on itself: legitimate ("this
+  // statement is false"), but never accepted, so worth a word.
+  void self_attacks() {
+    for (const inference& inf : g_.inferences) {
+      if (inf.kind != inference_kind::attack) continue;
+      if (std::find(inf.premises.begin(), inf.premises.end(), inf.target) == inf.premises.end()) continue;
+      warn(inf.range, "self-attack",
+           fmt::format("claim '{}' attacks itself: no semantics accepts it; unless another claim "
+                       "defeats it, grounded semantics leaves it undecided and stable semantics "
+                       "has no extension",
+                       g_.claims[inf.target].id));
     }
   }
 

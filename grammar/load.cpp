@@ -131,8 +131,10 @@ class map_loader {
     chain_.push_back({id, name});
     parse_options counted = options_;
     counted.claims_before = claims_;
+    counted.references_before = references_;
     parse_result r = parse(map_.sources, index, counted);
     claims_ += r.claims;
+    references_ += r.references;
     map_.documents.push_back(std::move(r.doc));
     for (diagnostic& d : r.diagnostics) map_.diagnostics.push_back(std::move(d));
     // Copy the include list first: loading appends to map_.documents.
@@ -161,7 +163,9 @@ class map_loader {
     }
     if (loaded_.count(id)) return -1;  // each file is included once
     // The claim limit is reported once, where it was hit; no further file is read.
-    if (claims_ > options_.max_claims) return -1;
+    if (claims_ > options_.max_claims ||
+        references_ > options_.max_claims * parse_options::references_per_claim)
+      return -1;
     if (chain_.size() >= options_.max_include_depth) {
       error(
           inc.range, "include-too-deep",
@@ -210,7 +214,8 @@ class map_loader {
   const parse_options& options_;
   loaded_map map_;
   std::unordered_map<std::string, std::uint32_t> loaded_;
-  std::size_t claims_ = 0;                                  // claims read so far, in every file
+  std::size_t claims_ = 0;      // claims read so far, in every file
+  std::size_t references_ = 0;  // reference lines read so far
   std::vector<std::pair<std::string, std::string>> chain_;  // identity, name
 };
 

@@ -95,6 +95,7 @@ class outline_parser {
     finish_node();
     close_all();
     result_.claims = claims_;
+    result_.references = references_;
     if (in_block_comment_ && !stopped_) {
       error(block_comment_.range, "unterminated-comment",
             "this '/*' comment is never closed with '*/'");
@@ -286,14 +287,31 @@ class outline_parser {
 
   // Counts a claim about to be added; past max_claims reports it and stops
   // parsing, so that memory stays bounded by the limit, not by the input.
-  bool take_claim(std::size_t col) {
+  bool take_claim(std::size_t col, bool reference) {
+    if (reference) {
+      std::size_t most = options_.max_claims * parse_options::references_per_claim;
+      if (options_.references_before + ++references_ <= most) return true;
+      error(span(col, col + 1), "too-many-claims",
+            fmt::format("too many references: argmap reads at most {} reference lines in a map "
+                        "({} times --max-nodes), counting every file it includes",
+                        most, parse_options::references_per_claim));
+      stopped_ = true;
+      return false;
+    }
     if (options_.claims_before + ++claims_ <= options_.max_claims) return true;
     error(span(col, col + 1), "too-many-claims",
           fmt::format("too many claims: argmap reads at most {} claims in a map, counting every "
-                      "file it includes (--max-nodes sets another limit)",
+                      "file it includes; reference lines do not count (--max-nodes sets another "
+                      "limit)",
                       options_.max_claims));
     stopped_ = true;
     return false;
+  }
+
+  // Whether a claim line's content (after its marker) is a reference.
+  static bool is_reference_line(std::string_view content) {
+    while (!content.empty() && is_blank(content.front())) content.remove_prefix(1);
+    return !content.empty() && content.front() == '@';
   }
 
   // ---- front matter --------------------------------------------------------
@@ -465,7 +483,7 @@ class outline_parser {
     }
     finish_node();
     close_all();
-    if (!take_claim(0)) return;
+    if (!take_claim(0, is_reference_line(rest))) return;
     result_.doc.items.emplace_back(ast::claim{});
     ast::claim& c = std::get<ast::claim>(result_.doc.items.back());
     c.rel = ast::relation::root;
@@ -589,7 +607,7 @@ class outline_parser {
         return;
       }
     }
-    if (!take_claim(indent)) return;
+    if (!take_claim(indent, is_reference_line(rest.substr(1)))) return;
     ast::claim* parent = stack_.back().node;
     parent->children.emplace_back();
     ast::claim& c = parent->children.back();
@@ -763,6 +781,7 @@ class outline_parser {
   std::size_t errors_ = 0;
   bool stopped_ = false;
   std::size_t claims_ = 0;
+  std::size_t references_ = 0;
 
   bool in_block_comment_ = false;
   ast::comment block_comment_;

@@ -20,10 +20,14 @@ struct parse_options {
   /// gather from its continuation lines. Longer lines are reported and skipped.
   std::size_t max_line_bytes = 65536;
   std::size_t max_id_bytes = ast::max_id_length;  ///< longest id (`[id]`, `@id`) accepted
-  /// Most claims (reference lines included) the whole map may have; load_map
-  /// shares it among the files it reads. Parsing stops at the first claim over it.
+  /// Most claims the whole map may have (`--max-nodes`); load_map shares it
+  /// among the files it reads. Parsing stops at the first claim over it.
+  /// Reference lines (`@id`) are not claims: they may number at most
+  /// `references_per_claim` times this, so that memory stays bounded.
   std::size_t max_claims = 100000;
-  std::size_t claims_before = 0;  ///< claims load_map has read in the map's earlier files
+  std::size_t claims_before = 0;      ///< claims load_map has read in the map's earlier files
+  std::size_t references_before = 0;  ///< reference lines load_map has read before
+  static constexpr std::size_t references_per_claim = 4;  ///< see max_claims
   unsigned max_include_depth = 64;  ///< longest chain of files including each other
 };
 
@@ -32,6 +36,7 @@ struct parse_result {
   ast::document doc;                     ///< the AST; partial when there are errors
   std::vector<diagnostic> diagnostics;  ///< errors and warnings in source order
   std::size_t claims = 0;               ///< claim lines read (at most max_claims + 1)
+  std::size_t references = 0;           ///< reference lines read
 };
 
 /// Parses file `file` of `sources`. Includes are recorded in the AST, not

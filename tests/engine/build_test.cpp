@@ -149,10 +149,22 @@ TEST_CASE("a claim that supports, attacks or contradicts itself") {
         "m.arg:2:3: error: claim 'a' would support itself\n"
         "    2 |   + @a\n"
         "      |   ^~~~\n");
-  CHECK(diagnostics_of("[a] A.\n  + B.\n    - @a\n  - [c] C.\n    & @a\n") ==
-        "m.arg:5:5: error: claim 'a' would attack itself\n"
+  CHECK(diagnostics_of("[a] A.\n  + B.\n    + @a\n  + [c] C.\n    & @a\n") ==
+        "m.arg:5:5: error: claim 'a' would support itself\n"
         "    5 |     & @a\n"
         "      |     ^~~~\n");
+  // Attacking itself is legitimate ("this statement is false"): a warning, in
+  // both shapes, and the inference is in the graph.
+  const char* self_attack =
+      "m.arg:2:3: warning: claim 'a' attacks itself: no semantics accepts it; unless another "
+      "claim defeats it, grounded semantics leaves it undecided and stable semantics has no "
+      "extension\n";
+  CHECK(diagnostics_of("[a] This statement is false.\n  - @a\n") ==
+        std::string(self_attack) + "    2 |   - @a\n      |   ^~~~\n");
+  auto m = check("[a] A.\n  + B.\n    - @a\n  - [c] C.\n    & @a\n");
+  CHECK(m.errors() == 0);
+  CHECK(m.warnings() == 1);
+  CHECK(graph_of("[a] This statement is false.\n  - @a\n").find("attack [a] -> a") != std::string::npos);
   CHECK(diagnostics_of("[a] A.\n  + S.\n  ! @a\n") ==
         "m.arg:3:3: error: claim 'a' would contradict itself\n"
         "    3 |   ! @a\n"

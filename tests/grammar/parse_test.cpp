@@ -249,12 +249,26 @@ TEST_CASE("the claim limit counts every file and stops reading at the first clai
                       {{"i.arg", "[c] C.\n  + D.\n  + E.\n  + F.\n"}, {"j.arg", "[g] G.\n"}}, o);
   REQUIRE(p.map.diagnostics.size() == 1);
   CHECK(p.diags.starts_with("i.arg:4:3: error: too many claims: argmap reads at most 5 claims in a "
-                            "map, counting every file it includes (--max-nodes sets another limit)"));
+                            "map, counting every file it includes; reference lines do not count "
+                            "(--max-nodes sets another limit)"));
   CHECK(p.map.sources.files.size() == 2);  // j.arg is not read
   o.max_claims = 7;
   CHECK(parse_text("[a] A.\n  + B.\ninclude \"i.arg\"\ninclude \"j.arg\"\n",
                    {{"i.arg", "[c] C.\n  + D.\n  + E.\n  + F.\n"}, {"j.arg", "[g] G.\n"}}, o)
             .diags == "");
+}
+
+TEST_CASE("reference lines do not count as claims, and have a limit of their own") {
+  argmap::parse_options o;
+  o.max_claims = 2;
+  // Two claims and six references: within the limits.
+  CHECK(parse_text("[a] A.\n  - @b\n  - @b\n[b] B.\n  - @a\n  - @a\n@a\n  + @b\n", {}, o).diags == "");
+  // More references than four times the claim limit: refused, reading stops.
+  std::string many = "[a] A.\n";
+  for (int k = 0; k < 9; ++k) many += "  - @a\n";
+  auto p = parse_text(many, {}, o);
+  CHECK(p.diags.starts_with("t.arg:10:3: error: too many references: argmap reads at most 8 reference "
+                            "lines in a map (4 times --max-nodes)"));
 }
 
 TEST_CASE("includes nest at most max_include_depth files deep") {
