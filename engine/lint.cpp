@@ -13,7 +13,7 @@ namespace argmap {
 const std::vector<std::string_view>& warning_names() {
   static const std::vector<std::string_view> names = {
       "circular-support", "orphan",         "unsupported-thesis", "empty-section",
-      "unknown-attribute", "duplicate-text", "long-text", "self-attack"};
+      "unknown-attribute", "duplicate-text", "long-text", "self-attack", "looks-like-marker"};
   return names;
 }
 

@@ -589,6 +589,10 @@ class outline_parser {
       last_ = nullptr;
       return;
     }
+    if (!sibling && over_indented(indent)) {
+      last_ = nullptr;
+      return;
+    }
     if (m == '&') {
       // `&` joins the reason of the sibling above it at the same indentation or,
       // as the first line under a claim, the reason of that claim.
@@ -620,6 +624,30 @@ class outline_parser {
     stack_.push_back({&c, indent});
     last_ = &c;
     last_indent_ = indent;
+  }
+
+  // A new level must be one step deeper than its parent: the step is set by
+  // the file's first indented claim line. A line deeper than that would
+  // silently become the child of the line above when it was meant as a
+  // sibling, so it is an error that says both indentations that would work.
+  bool over_indented(std::uint32_t indent) {
+    const open_level& parent = stack_.back();
+    if (step_ == 0) {
+      step_ = indent - parent.indent;
+      return false;
+    }
+    std::uint32_t child = parent.indent + step_;
+    if (indent <= child) return false;
+    std::string sibling =
+        parent.node->rel == ast::relation::root
+            ? "a top-level claim is not indented"
+            : fmt::format("a sibling of it is indented {}", parent.indent);
+    error(span(indent, indent + 1), "over-indented",
+          fmt::format("this line is indented {} spaces, more than one level below the claim on "
+                      "line {}: a child of that claim is indented {} (this file indents {} "
+                      "space{} a level), and {}",
+                      indent, parent.node->range.line, child, step_, step_ == 1 ? "" : "s", sibling));
+    return true;
   }
 
   // Closes the innermost open level. Its children are complete, so their
@@ -742,6 +770,7 @@ class outline_parser {
             "a reference (@id) stands alone: it cannot be continued with more text");
       return;
     }
+    looks_like_marker(indent, rest);
     syntax::claim_content cc;
     syntax_failure why;
     if (!syntax::parse_continuation(rest, cc, why)) {
@@ -751,6 +780,26 @@ class outline_parser {
     add_content(*last_, indent, cc);
     last_->range.end_line = line_no_;
     last_->range.end_col = col_at(indent + rest.size());
+  }
+
+  // A continuation line that starts like a bullet or a list item from another
+  // outline syntax (`* `, `= `, `> `, `• `, `– `, `— `, `1. `, `a) `) is glued
+  // onto the text above it, which is rarely what its author meant.
+  void looks_like_marker(std::uint32_t indent, std::string_view rest) {
+    std::size_t len = 0;
+    for (std::string_view bullet : {"* ", "= ", "> ", "\u2022 ", "\u2013 ", "\u2014 ", "\u00b7 ", "\u25e6 "})
+      if (rest.starts_with(bullet)) len = bullet.size() - 1;
+    std::size_t digits = 0;
+    while (digits < rest.size() && digits < 4 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits > 0 && rest.size() > digits + 1 && (rest[digits] == '.' || rest[digits] == ')') &&
+        rest[digits + 1] == ' ')
+      len = digits + 1;
+    if (len == 0) return;
+    warning(span(indent, indent + len), "looks-like-marker",
+            fmt::format("'{}' starts a continuation line, so this text is joined to the claim "
+                        "above; did you mean a relation marker, '+' (supports) or '-' (attacks)? "
+                        "(if the text is meant: --no-warn looks-like-marker)",
+                        rest.substr(0, len)));
   }
 
   // Checks the claim that has just been completed (its continuation lines read).
@@ -782,6 +831,7 @@ class outline_parser {
   bool stopped_ = false;
   std::size_t claims_ = 0;
   std::size_t references_ = 0;
+  std::uint32_t step_ = 0;  // spaces a level, from the first indented claim line
 
   bool in_block_comment_ = false;
   ast::comment block_comment_;

@@ -85,7 +85,7 @@ TEST_CASE("front matter 'lint:' switches warnings off, and names a wrong entry")
   CHECK(diagnostics_of("---\nlint: no-orphans\n---\n[a] A.\n  + B.\n") ==
         "m.arg:2:7: warning: 'no-orphans' is not a warning that lint can switch off (known: "
         "no-circular-support, no-orphan, no-unsupported-thesis, no-empty-section, "
-        "no-unknown-attribute, no-duplicate-text, no-long-text, no-self-attack)\n"
+        "no-unknown-attribute, no-duplicate-text, no-long-text, no-self-attack, no-looks-like-marker)\n"
         "    2 | lint: no-orphans\n"
         "      |       ^~~~~~~~~~\n");
 }

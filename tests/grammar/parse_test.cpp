@@ -37,16 +37,47 @@ TEST_CASE("every relation marker") {
 }
 
 TEST_CASE("a dedent returns to an open level, however deep") {
-  auto p = parse_text("A\n  + b\n     + c\n         + d\n  + e\nF\n");
+  auto p = parse_text("A\n   + b\n      + c\n         + d\n   + e\nF\n");
   CHECK(p.diags == "");
   CHECK(p.ast ==
         "file \"t.arg\"\n"
         "root 1 1:1-1:2 \"A\"\n"
-        "  support 1.1 2:3-2:6 \"b\"\n"
-        "    support 1.1.1 3:6-3:9 \"c\"\n"
+        "  support 1.1 2:4-2:7 \"b\"\n"
+        "    support 1.1.1 3:7-3:10 \"c\"\n"
         "      support 1.1.1.1 4:10-4:13 \"d\"\n"
-        "  support 1.2 5:3-5:6 \"e\"\n"
+        "  support 1.2 5:4-5:7 \"e\"\n"
         "root 2 6:1-6:2 \"F\"\n");
+}
+
+TEST_CASE("a line more than one level deeper than the claim above is an error, not a child") {
+  // The sibling 'c' is two spaces too deep: it would silently have become a child of 'b'.
+  CHECK(diags_of("[a] A.\n  + [b] B.\n    + [c] C.\n") == "");
+  CHECK(diags_of("[a] A.\n  + [b] B.\n    + [c] C.\n      + [d] D.\n        + E.\n          + F.\n") == "");
+  CHECK(diags_of("[a] A.\n  + [b] B.\n    + [c] C.\n  + [x] X.\n      + [y] Y.\n") ==
+        "t.arg:5:7: error: this line is indented 6 spaces, more than one level below the claim on "
+        "line 4: a child of that claim is indented 4 (this file indents 2 spaces a level), and a "
+        "sibling of it is indented 2\n"
+        "    5 |       + [y] Y.\n"
+        "      |       ^\n");
+  // The step comes from the file's first indented claim line: four spaces here.
+  CHECK(diags_of("A\n    + b\n        + c\n") == "");
+  CHECK(diags_of("A\n    + b\n          + c\n").find("a child of that claim is indented 8 (this file "
+                                                      "indents 4 spaces a level)") != std::string::npos);
+  // Under a top-level claim.
+  CHECK(diags_of("A\n  + b\nC\n      + d\n").find("and a top-level claim is not indented") !=
+        std::string::npos);
+  // Less than a full step is still a child, and continuation lines may go as deep as they like.
+  CHECK(diags_of("A\n    + b\n      + c\n          more of c's text\n") == "");
+}
+
+TEST_CASE("a continuation line that looks like a bullet gets a warning") {
+  for (const char* bullet : {"* ", "= ", "> ", "\u2022 ", "\u2013 ", "1. ", "12) "}) {
+    std::string d = diags_of(std::string("[a] A claim.\n  ") + bullet + "A reason.\n");
+    CHECK_MESSAGE(d.find("warning: '") != std::string::npos, bullet);
+    CHECK(d.find("did you mean a relation marker, '+' (supports) or '-' (attacks)?") != std::string::npos);
+  }
+  CHECK(diags_of("[a] A claim\n  that goes on.\n") == "");
+  CHECK(diags_of("[a] A claim\n  2021 was the year.\n") == "");
 }
 
 TEST_CASE("continuation lines join with one space and may carry tags and attributes") {
