@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/suggest.hpp"
+#include "grammar/suggest.hpp"
 #include "grammar/walk.hpp"
 
 namespace argmap {

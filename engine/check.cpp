@@ -1,6 +1,7 @@
 #include "engine/check.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -35,6 +36,63 @@ std::set<std::string> front_matter_switches(checked_map& m) {
   return off;
 }
 
+// "@a (m.arg:3), @b (m.arg:9) and 2 more" for undefined-reference errors.
+std::string reference_list(const std::vector<diagnostic>& refs) {
+  std::string out;
+  constexpr std::size_t shown = 5;
+  for (std::size_t k = 0; k < refs.size() && k < shown; ++k) {
+    std::string_view m = refs[k].message;  // "undefined reference '@id'..."
+    std::size_t open = m.find('\''), close = m.find('\'', open + 1);
+    std::string id(open == std::string_view::npos ? m : m.substr(open + 1, close - open - 1));
+    out += fmt::format("{}{} ({}:{})", k == 0 ? "" : ", ", id, refs[k].file, refs[k].line);
+  }
+  if (refs.size() > shown) out += fmt::format(" and {} more", refs.size() - shown);
+  return out;
+}
+
+// Undefined references that follow from another problem are not reported one
+// by one: when an include could not be read, the ids it would have defined
+// are missing (one note on the include's error says how many references were
+// left unchecked); when the named file is a partial (`_name.arg`), its
+// references usually point into the map that includes it (one error says so).
+void fold_follow_on_errors(checked_map& m) {
+  auto undefined = [](const diagnostic& d) { return d.code == "undefined-reference"; };
+  std::vector<diagnostic> refs;
+  for (const diagnostic& d : m.diagnostics)
+    if (undefined(d)) refs.push_back(d);
+  if (refs.empty()) return;
+  std::erase_if(m.diagnostics, undefined);
+  auto failed = std::find_if(m.diagnostics.begin(), m.diagnostics.end(), [](const diagnostic& d) {
+    return d.code == "include-not-found" || d.code == "include-refused" || d.code == "include-too-deep";
+  });
+  const std::string& top = m.map.sources.files.front().name;
+  bool partial = std::filesystem::path(top).filename().string().starts_with("_");
+  if (failed == m.diagnostics.end() && !partial) {
+    m.diagnostics.insert(m.diagnostics.end(), refs.begin(), refs.end());  // nothing to fold into
+    return;
+  }
+  if (failed != m.diagnostics.end()) {
+    diagnostic note;
+    note.level = severity::note;
+    note.code = "undefined-reference";
+    note.file = failed->file;
+    note.message = fmt::format(
+        "{} reference{} to ids defined nowhere in what was read {} not checked: {}; they may be "
+        "defined in the file that could not be read",
+        refs.size(), refs.size() == 1 ? "" : "s", refs.size() == 1 ? "is" : "are", reference_list(refs));
+    failed->notes.push_back(std::move(note));
+    return;
+  }
+  diagnostic d;
+  d.code = "undefined-reference";
+  d.file = top;
+  d.message = fmt::format(
+      "'{}' is a partial (its name starts with '_'), meant to be included: its {} reference{} to ids "
+      "defined elsewhere ({}) are resolved in the map that includes it; check that map instead",
+      top, refs.size(), refs.size() == 1 ? "" : "s", reference_list(refs));
+  m.diagnostics.push_back(std::move(d));
+}
+
 void finish(checked_map& m, const check_options& options) {
   if (m.map.documents.empty()) {
     m.unreadable = true;
@@ -45,6 +103,7 @@ void finish(checked_map& m, const check_options& options) {
   m.graph = std::move(built.graph);
   m.diagnostics = m.map.diagnostics;
   for (diagnostic& d : built.diagnostics) m.diagnostics.push_back(std::move(d));
+  fold_follow_on_errors(m);
   bool clean = count(m.diagnostics, severity::error) == 0;
   if (clean) {
     for (diagnostic& d : lint(m.graph, m.map.sources)) m.diagnostics.push_back(std::move(d));

@@ -1,6 +1,8 @@
 #include "engine/lint.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <span>
 #include <unordered_map>
 
@@ -126,13 +128,34 @@ class linter {
         if (component.size() > 1) components.push_back(std::move(component));
       }
     }
+    if (components.empty()) return;
+    // The line of each support edge, the last in reading order when several.
+    std::map<std::pair<claim_index, claim_index>, source_range> line_of;
+    auto later = [](const source_range& a, const source_range& b) {
+      return std::tie(a.file, a.line, a.col) > std::tie(b.file, b.line, b.col);
+    };
+    for (const inference& inf : g_.inferences) {
+      if (inf.kind != inference_kind::support) continue;
+      for (claim_index p : inf.premises) {
+        auto [it, fresh] = line_of.emplace(std::make_pair(p, inf.target), inf.range);
+        if (!fresh && later(inf.range, it->second)) it->second = inf.range;
+      }
+    }
     for (auto& component : components) {
       std::vector<claim_index> cycle = a_cycle(component, out);
       std::string names;
       for (claim_index c : cycle) names += "'" + g_.claims[c].id + "' supports ";
       names += "'" + g_.claims[cycle.front()].id + "'";
-      warn(first_line(g_.claims[cycle.front()]), "circular-support",
-           "circular reasoning: " + names);
+      // Point at the line that closes the circle: the last of its edges in reading order.
+      source_range closing = first_line(g_.claims[cycle.front()]);
+      bool found = false;
+      for (std::size_t k = 0; k < cycle.size(); ++k) {
+        auto it = line_of.find({cycle[k], cycle[(k + 1) % cycle.size()]});
+        if (it == line_of.end()) continue;
+        if (!found || later(it->second, closing)) closing = it->second;
+        found = true;
+      }
+      warn(closing, "circular-support", "circular reasoning: " + names + "; this line closes the circle");
     }
   }
 

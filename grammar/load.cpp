@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/suggest.hpp"
 #include "grammar/walk.hpp"
 #include "io/read.hpp"
 
@@ -71,6 +72,30 @@ bool disk_loader::may_include(const std::string& path, std::string& why) {
     return false;
   }
   return true;
+}
+
+std::vector<std::string> disk_loader::neighbours(const std::string& path) {
+  std::vector<std::string> names;
+  fs::path dir = fs::path(path).parent_path();
+  std::error_code ec;
+  fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end;
+  // Bounded: a suggestion is not worth reading a huge folder.
+  for (std::size_t seen = 0; !ec && it != end && seen < 10000; it.increment(ec), ++seen) {
+    std::string name = it->path().filename().string();
+    if (name.ends_with(".arg")) names.push_back(std::move(name));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> memory_loader::neighbours(const std::string& path) {
+  std::vector<std::string> names;
+  fs::path dir = fs::path(path).lexically_normal().parent_path();
+  for (const auto& [name, text] : files) {
+    fs::path p(name);
+    if (p.parent_path() == dir && name.ends_with(".arg")) names.push_back(p.filename().string());
+  }
+  return names;
 }
 
 std::string disk_loader::identity(const std::string& path) {
@@ -181,8 +206,13 @@ class map_loader {
     }
     if (!loader_.read(path, text, why)) {
       std::string looked = path == inc.path ? "" : fmt::format(" (looked for '{}')", path);
+      std::string hint;
+      if (auto near = closest(fs::path(path).filename().string(), loader_.neighbours(path))) {
+        fs::path written = fs::path(inc.path).parent_path() / *near;
+        hint = fmt::format("; did you mean '{}'?", written.generic_string());
+      }
       error(inc.range, "include-not-found",
-            fmt::format("cannot include '{}'{}: {}", inc.path, looked, why));
+            fmt::format("cannot include '{}'{}: {}{}", inc.path, looked, why, hint));
       return -1;
     }
     auto target = static_cast<std::int32_t>(map_.documents.size());

@@ -29,6 +29,12 @@ class file_loader {
   /// Called once before a map is loaded, with the named file's path
   /// (`<stdin>` for standard input).
   virtual void start(const std::string& top_level) { (void)top_level; }
+  /// The names of the map files (`*.arg`) in the folder `path` would be in,
+  /// for "did you mean" when `path` cannot be read; empty by default.
+  virtual std::vector<std::string> neighbours(const std::string& path) {
+    (void)path;
+    return {};
+  }
   /// Whether `path` may be included; if not, says why in `why`. Asked before
   /// reading an include (the named file itself is not asked).
   virtual bool may_include(const std::string& path, std::string& why) {
@@ -61,6 +67,7 @@ class disk_loader : public file_loader {
   std::string identity(const std::string& path) override;
   void start(const std::string& top_level) override;
   bool may_include(const std::string& path, std::string& why) override;
+  std::vector<std::string> neighbours(const std::string& path) override;
   /// The folder includes must lie in, canonical (known after start()).
   const std::string& include_root() const { return root_; }
 
@@ -77,6 +84,7 @@ class memory_loader : public file_loader {
   std::map<std::string, std::string> files;  ///< path (normalised) to contents
   bool read(const std::string& path, std::string& contents, std::string& error) override;
   std::string identity(const std::string& path) override;
+  std::vector<std::string> neighbours(const std::string& path) override;
 };
 
 /// The path an `include "path"` in file `including` refers to: `path` relative

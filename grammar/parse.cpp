@@ -12,6 +12,7 @@
 
 #include "grammar/attributes.hpp"
 #include "grammar/line_syntax.hpp"
+#include "grammar/suggest.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap {
@@ -753,10 +754,13 @@ class outline_parser {
       }
     }
     if (!is_known_attribute(a.key)) {
+      static const std::vector<std::string> known = {"weight", "status", "basis", "source", "url",
+                                                     "quote",  "note",   "color", "scheme"};
+      auto near = closest(a.key, known);
       warning(a.range, "unknown-attribute",
-              fmt::format("unknown attribute '{}' (known: weight, status, basis, source, url, "
+              fmt::format("unknown attribute '{}'{} (known: weight, status, basis, source, url, "
                           "quote, note, color, scheme); it is kept but has no effect",
-                          a.key));
+                          a.key, near ? fmt::format("; did you mean '{}'?", *near) : ""));
       return;
     }
     if (auto problem = check_attribute_value(a.key, a.value)) {

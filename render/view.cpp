@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <deque>
 
-#include "engine/suggest.hpp"
+#include "grammar/suggest.hpp"
 
 namespace argmap::render {
 

@@ -7,11 +7,15 @@
 using argmap::check_options;
 using argmap::test::diagnostics_of;
 
-TEST_CASE("circular-support names the cycle") {
+TEST_CASE("circular-support names the cycle at the line that closes it") {
   CHECK(diagnostics_of("[a] A.\n  + [b] B.\n    + [c] C.\n      + @a\n") ==
-        "m.arg:1:1: warning: circular reasoning: 'a' supports 'c' supports 'b' supports 'a'\n"
-        "    1 | [a] A.\n"
-        "      | ^~~~~~\n");
+        "m.arg:4:7: warning: circular reasoning: 'a' supports 'c' supports 'b' supports 'a'; this "
+        "line closes the circle\n"
+        "    4 |       + @a\n"
+        "      |       ^~~~\n");
+  // The closing line may come first in the cycle's own order: the last line read is the one.
+  CHECK(diagnostics_of("[a] A.\n  + [b] B.\n[c] C.\n  + @a\n[d] D.\n  + @c\n@b\n  + @d\n")
+            .starts_with("m.arg:8:3: warning: circular reasoning:"));
 }
 
 TEST_CASE("an attack cycle is not circular reasoning") {
@@ -97,4 +101,33 @@ TEST_CASE("diagnostics come in source order across kinds") {
   CHECK(empty < thesis);
   CHECK(thesis < orphan);
   CHECK(orphan < mood);  // same line: column 1 before column 8
+}
+
+TEST_CASE("an unknown attribute close to a known one gets a suggestion") {
+  CHECK(diagnostics_of("[a] A. {sourc: report}\n").find(
+            "unknown attribute 'sourc'; did you mean 'source'?") != std::string::npos);
+  CHECK(diagnostics_of("[a] A. {mood: calm}\n").find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("an include that cannot be read: a suggestion, and no undefined references after it") {
+  std::map<std::string, std::string> others = {{"_reasons.arg", "[reason] R.\n[objection] O.\n"}};
+  std::string d = format_human(
+      argmap::test::check("[m] M.\n  - @objection\n  + @reason\ninclude \"_reasns.arg\"\n", {}, others)
+          .diagnostics);
+  CHECK(d.find("m.arg:4:1: error: cannot include '_reasns.arg': No such file or directory; did you "
+               "mean '_reasons.arg'?") == 0);
+  CHECK(d.find("undefined reference") == std::string::npos);
+  CHECK(d.find("note: 2 references to ids defined nowhere in what was read are not checked: "
+               "@objection (m.arg:2), @reason (m.arg:3)") != std::string::npos);
+  // Without a failed include, an undefined reference is an error as before.
+  CHECK(diagnostics_of("[m] M.\n  - @nope\n").find("m.arg:2:5: error: undefined reference '@nope'") == 0);
+}
+
+TEST_CASE("a partial checked alone: one error that explains, not one per reference") {
+  argmap::memory_loader loader;
+  loader.files["_part.arg"] = "[p] Part.\n  - @m\n  + @other\n";
+  auto m = argmap::check_file("_part.arg", loader, {});
+  REQUIRE(m.errors() == 1);
+  CHECK(m.diagnostics[0].message.find("'_part.arg' is a partial (its name starts with '_'), meant to be "
+                                      "included: its 2 references") == 0);
 }

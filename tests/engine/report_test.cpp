@@ -4,7 +4,7 @@
 
 #include "engine/report.hpp"
 #include "engine/stats.hpp"
-#include "engine/suggest.hpp"
+#include "grammar/suggest.hpp"
 #include "helpers.hpp"
 
 using argmap::test::check;

@@ -1,4 +1,4 @@
-#include "engine/suggest.hpp"
+#include "grammar/suggest.hpp"
 
 #include <algorithm>
 
