@@ -151,16 +151,39 @@ class formatter {
       text += escape_claim_text(c.text, c.rel == ast::relation::root && c.id.empty());
       for (const std::string& t : c.tags()) text += " #" + t;
       if (!c.attributes().empty()) {
-        text += " {";
-        for (std::size_t i = 0; i < c.attributes().size(); ++i) {
-          const ast::attribute& a = c.attributes()[i];
-          text += (i ? ", " : "") + a.key + ": " + value_text(a.value);
-        }
-        text += "}";
+        // An author who wrote the attributes on a continuation line keeps them there.
+        bool own_line = std::any_of(c.attributes().begin(), c.attributes().end(),
+                                    [&](const ast::attribute& a) { return a.range.line > c.range.line; });
+        text += attribute_lines(text, depth, c.attributes(), own_line);
       }
     }
     out.push_back({c.range.line, depth, false, std::move(text)});
     for (const ast::claim& child : c.children) claim(child, depth + 1, out);
+  }
+
+  // The attribute block of a claim whose line so far is `line` (at `depth`):
+  // on that line when it fits in max_columns (and the author did not put it
+  // on a line of its own), else on a continuation line of its own, else one
+  // attribute per continuation line. Attributes never make a line longer than
+  // max_columns (a long text or value alone may).
+  static std::string attribute_lines(const std::string& line, int depth,
+                                     const std::vector<ast::attribute>& attributes, bool own_line) {
+    constexpr std::size_t max_columns = 100;
+    std::vector<std::string> pairs;
+    std::string block = "{";
+    for (const ast::attribute& a : attributes) {
+      pairs.push_back(a.key + ": " + value_text(a.value));
+      block += (block.size() > 1 ? ", " : "") + pairs.back();
+    }
+    block += "}";
+    auto indent = static_cast<std::size_t>(depth) * 2;
+    if (!own_line && indent + utf8::length(line) + 1 + utf8::length(block) <= max_columns)
+      return " " + block;
+    std::string under = "\n" + std::string(indent + 2, ' ');
+    if (indent + 2 + utf8::length(block) <= max_columns) return under + block;
+    std::string out;
+    for (const std::string& p : pairs) out += under + "{" + p + "}";
+    return out;
   }
 
   const ast::document& doc_;

@@ -35,7 +35,9 @@ auto const quoted_value_def =
     x3::lit('"') >> x3::attr(true) >> x3::raw[*((x3::lit('\\') >> x3::char_) | ~x3::char_('"'))] >
     close_string;
 
-auto const bare_value_def = x3::attr(false) >> x3::raw[+~x3::char_(" \t,{}\"")];
+// An unquoted value runs to the next ',' or '}': it may hold spaces
+// (`source: Federalist No. 10`); its trailing blanks are trimmed afterwards.
+auto const bare_value_def = x3::attr(false) >> x3::raw[~x3::char_(" \t,{}\"") >> *~x3::char_(",{}\"")];
 
 auto const value_def = quoted_value | bare_value;
 

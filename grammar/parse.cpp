@@ -5,6 +5,7 @@
 #include "grammar/parse.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string_view>
 
@@ -186,12 +187,15 @@ class outline_parser {
       message = "unterminated string: " + what;
     } else if (why.expected == expect::close_block) {
       code = at >= line_.size() ? "unterminated-attributes" : "bad-attribute";
-      message = (at >= line_.size() ? "unterminated attribute block: " : "") + what +
-                " (write \\{ for a literal '{' in the text)";
+      message = (at >= line_.size() ? "unterminated attribute block: " : "") + what;
+      std::string hint = attribute_hint(at);
+      message += hint.empty() ? " (write \\{ for a literal '{' in the text)" : hint;
     } else if (why.expected == expect::attribute_key || why.expected == expect::colon ||
                why.expected == expect::value) {
       code = "bad-attribute";
-      message = "malformed attribute: " + what + " (write \\{ for a literal '{' in the text)";
+      std::string hint = attribute_hint(at);
+      message = "malformed attribute: " + what +
+                (hint.empty() ? " (write \\{ for a literal '{' in the text)" : hint);
     } else if (why.expected == expect::close_label) {
       code = "malformed-id";
       message = "malformed id: " + what + " (write \\[ to start the text with '[')";
@@ -213,6 +217,67 @@ class outline_parser {
     }
     error(span(std::min(at, line_.size()), std::min(at + 1, line_.size())), std::move(code),
           std::move(message));
+  }
+
+  // For a failure at byte `at` inside an attribute block: when an unquoted
+  // value before it holds a ',' or a '"' (the block's pieces then stop making
+  // sense), "; ..." naming that attribute and showing it quoted; else "".
+  std::string attribute_hint(std::size_t at) const {
+    std::size_t open = std::string_view::npos;
+    for (std::size_t i = std::min(at, line_.size()); i-- > 0;) {
+      if (line_[i] == '{' && (i == 0 || line_[i - 1] != '\\')) {
+        open = i;
+        break;
+      }
+    }
+    if (open == std::string_view::npos) return {};
+    std::size_t close = line_.find('}', at);
+    std::string_view inside = line_.substr(open + 1, (close == std::string_view::npos ? line_.size() : close) - open - 1);
+    std::size_t failed = at - open - 1;
+    // The key of the pair the failure is in or after: the last 'key:' before it.
+    std::size_t colon = inside.rfind(':', failed > 0 ? failed - 1 : 0);
+    while (colon != std::string_view::npos && colon > 0 && inside[colon] == ':') {
+      std::size_t k = colon;
+      while (k > 0 && (std::isalnum(static_cast<unsigned char>(inside[k - 1])) || inside[k - 1] == '_' ||
+                       inside[k - 1] == '-'))
+        --k;
+      bool starts_pair = k < colon && (k == 0 || inside[k - 1] == ',' || is_blank(inside[k - 1]));
+      if (starts_pair && (k == 0 || trim(inside.substr(0, k)).empty() || trim(inside.substr(0, k)).back() == ','))
+        break;
+      colon = colon == 0 ? std::string_view::npos : inside.rfind(':', colon - 1);
+    }
+    if (colon == std::string_view::npos) return {};
+    std::size_t key_start = colon;
+    while (key_start > 0 && (std::isalnum(static_cast<unsigned char>(inside[key_start - 1])) ||
+                             inside[key_start - 1] == '_' || inside[key_start - 1] == '-'))
+      --key_start;
+    std::string_view key = inside.substr(key_start, colon - key_start);
+    std::string_view value = trim(inside.substr(colon + 1));
+    // The value ends before a ', key:' that starts the next attribute.
+    for (std::size_t c = value.find(','); c != std::string_view::npos; c = value.find(',', c + 1)) {
+      std::size_t k = c + 1;
+      while (k < value.size() && is_blank(value[k])) ++k;
+      std::size_t name = k;
+      while (k < value.size() && (std::isalnum(static_cast<unsigned char>(value[k])) || value[k] == '_' ||
+                                  value[k] == '-'))
+        ++k;
+      while (k < value.size() && is_blank(value[k])) ++k;
+      if (k > name && k < value.size() && value[k] == ':') {
+        value = trim(value.substr(0, c));
+        break;
+      }
+    }
+    if (key.empty() || value.empty() || value.front() == '"') return {};
+    bool comma = value.find(',') != std::string_view::npos, quote = value.find('"') != std::string_view::npos;
+    if (!comma && !quote) return {};
+    std::string quoted = "\"";
+    for (char c : value) {
+      if (c == '"' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    quoted += '"';
+    return fmt::format("; the value of '{}' holds {}: quote the whole value, as {}: {}", key,
+                       comma ? "a ',' (which would end it)" : "a '\"'", key, quoted);
   }
 
   // ---- encoding ------------------------------------------------------------
@@ -387,8 +452,16 @@ class outline_parser {
     a.key = p.key;
     a.quoted = p.val.quoted;
     a.value = p.val.quoted ? syntax::unescape_string(p.val.raw) : p.val.raw;
-    a.range = span(base + p.begin, base + p.end);
-    a.value_range = span(base + p.val.begin, base + p.val.end);
+    std::size_t end = p.val.end, pair_end = p.end;
+    if (!a.quoted) {
+      // An unquoted value ends at ',' or '}': blanks before those are not part of it.
+      std::size_t trimmed = rtrim(a.value).size();
+      end -= a.value.size() - trimmed;
+      if (pair_end > end) pair_end = end;
+      a.value.resize(trimmed);
+    }
+    a.range = span(base + p.begin, base + pair_end);
+    a.value_range = span(base + p.val.begin, base + end);
     return a;
   }
 

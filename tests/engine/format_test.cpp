@@ -136,10 +136,35 @@ TEST_CASE("canonical form: indentation, markers, attributes, escapes, headings")
   REQUIRE(out);
   CHECK(*out ==
         "[a] A claim\n"
-        "  + B #x {weight: 0.5, source: \"Some, one\"}\n"
+        "  + B #x\n"
+        "    {weight: 0.5, source: \"Some, one\"}\n"
         "\n"
         "# Head\n"
         "\\+ plus \\{not: braces} x\n");
+}
+
+TEST_CASE("attributes never make a formatted line longer than 100 columns") {
+  std::vector<argmap::diagnostic> ds;
+  std::string text(80, 'x');
+  // Inline when it fits; on its own line when not; one per line when even that is too long.
+  auto fits = argmap::format_text("m.arg", "[a] Short. {weight: 0.5}\n", ds);
+  CHECK(*fits == "[a] Short. {weight: 0.5}\n");
+  auto own = argmap::format_text("m.arg", "[a] " + text + " {weight: 0.5, basis: document}\n", ds);
+  CHECK(*own == "[a] " + text + "\n  {weight: 0.5, basis: document}\n");
+  std::string source(70, 's');
+  auto each = argmap::format_text(
+      "m.arg", "[a] A.\n  + [r] R.\n    {source: \"" + source + "\", basis: document}\n", ds);
+  CHECK(*each == "[a] A.\n  + [r] R.\n    {source: " + source + "}\n    {basis: document}\n");
+  for (const std::string* out : {&*fits, &*own, &*each}) {
+    auto again = argmap::format_text("m.arg", *out, ds);
+    CHECK(*again == *out);  // idempotent
+    std::size_t start = 0;
+    while (start < out->size()) {
+      std::size_t nl = out->find('\n', start);
+      CHECK(nl - start <= 100);
+      start = nl + 1;
+    }
+  }
 }
 
 TEST_CASE("unified diff") {
