@@ -48,6 +48,7 @@ struct build_args {
   std::string eval;
   std::string theme = "default";
   std::string layout = "auto";
+  std::string ids = "referenced";
   check_options input;  // --include-root, --max-file-size, --max-depth, --max-nodes
   bool force = false;
   bool keep_going = true;
@@ -143,6 +144,7 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     opts.output = *render::format_from_name(f);
     opts.theme = a.theme;
     opts.layout = *render::layout_from_name(a.layout);
+    opts.ids = *render::id_display_from_name(a.ids);
     for (const ast::attribute& attr : m.graph.metadata)
       if (attr.key == "title") opts.title = attr.value;
     bool fonts = opts.output == render::format::png || opts.output == render::format::pdf;
@@ -444,6 +446,8 @@ action setup_build(CLI::App& app) {
                  "dot, tree (linear time, for large maps) or auto (default: tree above " +
                      std::to_string(render::tree_threshold) + " claims)")
       ->check(CLI::IsMember({"auto", "dot", "tree"}));
+  app.add_option("--ids", args->ids, "which claims show their id: referenced (default), all or none")
+      ->check(CLI::IsMember({"referenced", "all", "none"}));
   add_input_options(app, args->input);
   app.add_flag("--force", args->force, "render every map, up to date or not");
   app.add_flag("--keep-going,!--no-keep-going", args->keep_going,

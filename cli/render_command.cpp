@@ -34,6 +34,7 @@ struct render_args {
   std::string eval;
   std::string depfile;
   std::string layout = "auto";
+  std::string ids = "referenced";
 };
 
 // A Make-style depfile: the output depends on the map and every file it includes.
@@ -86,6 +87,7 @@ int run_render(const render_args& args) {
   opts.wrap = args.wrap;
   opts.tag_colors = args.tag_colors;
   opts.layout = *render::layout_from_name(args.layout);
+  opts.ids = *render::id_display_from_name(args.ids);
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
   std::optional<evaluation> e;
@@ -160,6 +162,10 @@ action setup_render(CLI::App& app) {
                  "also write a Make-style depfile: the output depends on the map and its includes");
   app.add_flag("--tag-colors", args->tag_colors,
                "give each tag a colour, and tagged claims a border in their first tag's colour");
+  app.add_option("--ids", args->ids,
+                 "which claims show their id: referenced (default: those a reference names), all "
+                 "or none")
+      ->check(CLI::IsMember({"referenced", "all", "none"}));
   app.add_option("--wrap", args->wrap, "characters per line of claim text (default 36)")
       ->check(CLI::Range(10u, 200u));
   return [args] { return run_render(*args); };

@@ -115,7 +115,10 @@ class graph_builder {
 
   void relate() {
     for (line_info& line : lines_) {
-      if (line.claim->is_reference) line.node = resolve(*line.claim);
+      if (line.claim->is_reference) {
+        line.node = resolve(*line.claim);
+        if (line.node != none) ++g().claims[static_cast<std::size_t>(line.node)].references;
+      }
       if (line.parent == none || line.node == none) continue;
       line_info& parent = lines_[static_cast<std::size_t>(line.parent)];
       if (parent.node == none) continue;

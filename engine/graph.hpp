@@ -41,6 +41,8 @@ struct claim_node {
   /// reason), -1 for top-level and `!` lines. Renderers use the two to draw
   /// the outline as a tree.
   std::int32_t outline_inference = -1;
+  /// How many reference lines (`@id`) name this claim.
+  std::uint32_t references = 0;
 
   /// The claim text.
   const std::string& text() const { return source->text; }

@@ -112,6 +112,13 @@ std::optional<layout_engine> layout_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<id_display> id_display_from_name(std::string_view name) {
+  if (name == "referenced") return id_display::referenced;
+  if (name == "all") return id_display::all;
+  if (name == "none") return id_display::none;
+  return std::nullopt;
+}
+
 const char* name_of(layout_engine l) {
   switch (l) {
     case layout_engine::automatic:
@@ -626,7 +633,9 @@ class drawing {
     bool defeated = labelled() && e_->claim_labels[index] == label::out;
     std::string rows;
     std::string header;
-    if (c.user_id) header += "<B>" + escape_html(c.id) + "</B>";
+    bool show_id = c.user_id && (o_.ids == id_display::all ||
+                                 (o_.ids == id_display::referenced && c.references > 0));
+    if (show_id) header += "<B>" + escape_html(c.id) + "</B>";
     std::string badge;
     if (auto basis = c.attribute("basis")) {
       badge = fmt::format(

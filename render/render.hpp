@@ -56,6 +56,16 @@ inline constexpr unsigned max_bitmap_side = 32767;
 /// error that suggests SVG, PDF or a view.
 inline constexpr std::size_t max_bitmap_pixels = 250'000'000;
 
+/// Which claims show their id above their text.
+enum class id_display {
+  referenced,  ///< those a reference (`@id`) names: the ids a reader needs to follow the map
+  all,         ///< every id the author wrote
+  none,        ///< none
+};
+
+/// Parses "referenced", "all" or "none".
+std::optional<id_display> id_display_from_name(std::string_view name);
+
 /// How to draw a map.
 struct options {
   format output = format::svg;           ///< what to produce
@@ -69,6 +79,7 @@ struct options {
   std::vector<std::string> tags;         ///< view: only claims with one of these tags, and what connects them
   std::string title;                     ///< drawn above the map (e.g. the front-matter title); empty: none
   bool tag_colors = false;               ///< colour each tag (and the border of tagged claims)
+  id_display ids = id_display::referenced;  ///< which ids are drawn
   layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
 };
 

@@ -141,7 +141,7 @@ TEST_CASE("--tag-colors colours tags by their place in the sorted tag list") {
 }
 
 TEST_CASE("the basis is a badge next to the id") {
-  std::string dot = draw("[t] T. {basis: statistic}\n  + R.\n", render::format::dot);
+  std::string dot = draw("[t] T. {basis: statistic}\n  + R.\n  - @t\n", render::format::dot);
   CHECK(contains(dot, "<TD ALIGN=\"LEFT\"><B>t</B></TD><TD WIDTH=\"6\"></TD><TD BGCOLOR=\"#fef7e0\""));
   CHECK(contains(dot, ">statistic</FONT>"));
 }
@@ -200,4 +200,22 @@ TEST_CASE("text wraps at word boundaries and cuts overlong words") {
   CHECK(render::wrap("abcdefghijkl", 5) == std::vector<std::string>{"abcde", "fghij", "kl"});
   CHECK(render::wrap("\xc3\xa9\xc3\xa9\xc3\xa9 x", 3) ==
         std::vector<std::string>{"\xc3\xa9\xc3\xa9\xc3\xa9", "x"});
+}
+
+TEST_CASE("--ids: referenced ids by default, all, or none") {
+  std::string map = "[t] T.\n  + [a] A.\n  + [b] B.\n[c] C.\n  - @b\n";
+  render::options o;
+  o.output = render::format::dot;
+  auto m = check(map);
+  auto shown = [&](render::id_display ids) {
+    o.ids = ids;
+    std::string dot = the_renderer().render(m.graph, o).bytes;
+    std::string out;
+    for (const char* id : {"t", "a", "b", "c"})
+      if (contains(dot, std::string("<B>") + id + "</B>")) out += id;
+    return out;
+  };
+  CHECK(shown(render::id_display::referenced) == "b");
+  CHECK(shown(render::id_display::all) == "tabc");
+  CHECK(shown(render::id_display::none) == "");
 }
