@@ -36,8 +36,8 @@ diagnostic problem_at(const std::string& file, const char* code, severity level,
   return d;
 }
 
-bool is_map_name(std::string_view name) {
-  return name.size() > 4 && name.ends_with(".arg") && name.front() != '_';
+bool is_map_name(std::string_view name, bool partials) {
+  return name.size() > 4 && name.ends_with(".arg") && (partials || name.front() != '_');
 }
 
 // The canonical path of `p`, or empty with errno set.
@@ -57,8 +57,9 @@ bool inside(const std::string& root, const std::string& path) {
 
 class walker {
  public:
-  walker(discovery& d, std::pair<std::uint64_t, std::uint64_t> output, std::size_t max_ignore_bytes)
-      : d_(d), output_(output), max_ignore_bytes_(max_ignore_bytes) {}
+  walker(discovery& d, std::pair<std::uint64_t, std::uint64_t> output, std::size_t max_ignore_bytes,
+         bool partials)
+      : d_(d), output_(output), max_ignore_bytes_(max_ignore_bytes), partials_(partials) {}
 
   void walk(const std::string& root, std::vector<candidate>& out) {
     root_ = root;
@@ -124,7 +125,7 @@ class walker {
     }
     struct stat st {};
     if (fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-      if (is_map_name(name)) warn(full, fmt::format("skipped: {}", std::strerror(errno)));
+      if (is_map_name(name, partials_)) warn(full, fmt::format("skipped: {}", std::strerror(errno)));
       return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -134,7 +135,7 @@ class walker {
       stack.emplace_back(full, rel);
       return;
     }
-    if (!is_map_name(name) || ignore_.matches(rel, false)) return;
+    if (!is_map_name(name, partials_) || ignore_.matches(rel, false)) return;
     candidate c;
     c.map.path = full;
     c.map.relative = rel;
@@ -174,6 +175,7 @@ class walker {
   discovery& d_;
   std::pair<std::uint64_t, std::uint64_t> output_;
   std::size_t max_ignore_bytes_;
+  bool partials_;
   std::string root_, real_root_;
   ignore_list ignore_;
 };
@@ -204,10 +206,11 @@ std::string printable_name(std::string_view name) {
 }
 
 discovery discover(const std::vector<std::string>& sources,
-                   std::pair<std::uint64_t, std::uint64_t> output, std::size_t max_ignore_bytes) {
+                   std::pair<std::uint64_t, std::uint64_t> output, std::size_t max_ignore_bytes,
+                   bool partials) {
   discovery d;
   std::vector<candidate> all;
-  walker w(d, output, max_ignore_bytes);
+  walker w(d, output, max_ignore_bytes, partials);
   for (const std::string& src : sources) {
     struct stat st {};
     if (stat(src.c_str(), &st) != 0) {

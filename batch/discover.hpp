@@ -43,9 +43,11 @@ struct discovery {
 /// the source folder (else the map fails with `problem`); FIFOs, devices and
 /// sockets are skipped with a warning, so is a name that is not valid UTF-8.
 /// Two different maps that would write the same output are an error naming both.
-/// `max_ignore_bytes` bounds the ignore file.
+/// `max_ignore_bytes` bounds the ignore file. With `partials`, partials are
+/// found too (for `argmap fmt`, which formats every source file).
 discovery discover(const std::vector<std::string>& sources,
-                   std::pair<std::uint64_t, std::uint64_t> output, std::size_t max_ignore_bytes);
+                   std::pair<std::uint64_t, std::uint64_t> output, std::size_t max_ignore_bytes,
+                   bool partials = false);
 
 /// `name` with bytes that are not printable UTF-8 shown as `\xNN`, for messages.
 std::string printable_name(std::string_view name);

@@ -28,7 +28,13 @@ int run_check(const check_args& args) {
   std::size_t errors = 0, warnings = 0;
   bool unreadable = false;
   bool colour = args.format == "human" && use_colour();
-  for (const std::string& file : args.files) {
+  std::vector<diagnostic> walk;
+  std::vector<std::string> files = expand_folders(args.files, options.max_file_size, walk);
+  errors += count(walk, severity::error);
+  warnings += count(walk, severity::warning);
+  if (args.format == "human") std::cout << format_human(walk, colour);
+  else all.insert(all.end(), walk.begin(), walk.end());
+  for (const std::string& file : files) {
     checked_map m = check_input(file, options);
     errors += m.errors();
     warnings += m.warnings();
@@ -40,7 +46,7 @@ int run_check(const check_args& args) {
     }
   }
   if (args.format == "human") {
-    std::cout << summary(errors, warnings, args.files.size()) << "\n";
+    std::cout << summary(errors, warnings, files.size()) << "\n";
   } else if (args.format == "json") {
     std::cout << format_json(all);
   } else {
@@ -56,7 +62,9 @@ int run_check(const check_args& args) {
 
 action setup_check(CLI::App& app) {
   auto args = std::make_shared<check_args>();
-  app.add_option("files", args->files, "argument files to check ('-' reads standard input)")
+  app.add_option("files", args->files,
+                 "argument files or folders to check (a folder: every map below it, as build "
+                 "finds them; '-' reads standard input)")
       ->required();
   app.add_option("--format", args->format,
                  "human (compiler-style, the default), json, or github (Actions annotations)")

@@ -25,7 +25,12 @@ struct fmt_args {
 
 int run_fmt(const fmt_args& args) {
   int code = exit_ok;
-  for (const std::string& file : args.files) {
+  std::vector<diagnostic> walk;
+  // Partials are source files too: fmt formats them.
+  std::vector<std::string> files = expand_folders(args.files, args.limits.max_file_size, walk, true);
+  if (!walk.empty()) std::cerr << format_human(walk, false);
+  if (count(walk, severity::error) > 0) code = exit_problems;
+  for (const std::string& file : files) {
     std::string text;
     if (!read_input(file, args.limits.max_file_size, text)) {
       code = exit_io;
@@ -78,9 +83,10 @@ int run_fmt(const fmt_args& args) {
 
 action setup_fmt(CLI::App& app) {
   auto args = std::make_shared<fmt_args>();
-  app.add_option(
-         "files", args->files,
-         "argument files to format in place ('-' formats standard input to standard output)")
+  app.add_option("files", args->files,
+                 "argument files or folders to format in place (a folder: every map below it, as "
+                 "build finds them, partials included; '-' formats standard input to standard "
+                 "output)")
       ->required();
   app.add_flag("--check", args->check,
                "write nothing; list the files that are not formatted and exit 1 if any");

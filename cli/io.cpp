@@ -1,5 +1,6 @@
 #include "cli/io.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "batch/discover.hpp"
 #include "grammar/utf8.hpp"
 #include "io/read.hpp"
 #include "io/write.hpp"
@@ -110,6 +112,32 @@ std::string located(const std::string& file, const std::string& error) {
   if (std::sscanf(error.c_str(), "line %u: %n", &line, &used) == 1 && used > 0)
     return file + ":" + std::to_string(line) + ":1: error: " + error.substr(used);
   return file + ": error: " + error;
+}
+
+std::vector<std::string> expand_folders(const std::vector<std::string>& arguments, std::size_t max_file_size,
+                                        std::vector<diagnostic>& problems, bool partials) {
+  std::vector<std::string> files;
+  for (const std::string& a : arguments) {
+    struct stat st {};
+    if (a == "-" || stat(a.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      files.push_back(a);  // a file: read (or reported unreadable) as it is
+      continue;
+    }
+    batch::discovery d = batch::discover({a}, {0, 0}, max_file_size, partials);
+    for (diagnostic& p : d.diagnostics) problems.push_back(std::move(p));
+    for (const batch::found_map& m : d.maps) {
+      if (!m.problem.empty()) {
+        diagnostic p;
+        p.file = m.path;
+        p.code = "unsafe-link";
+        p.message = m.problem;
+        problems.push_back(std::move(p));
+        continue;
+      }
+      files.push_back(m.path);
+    }
+  }
+  return files;
 }
 
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files) {

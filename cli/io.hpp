@@ -55,6 +55,14 @@ bool refuse_overwriting_input(const std::string& output, const std::vector<std::
 /// prints the error and returns false.
 bool write_output_file(const std::string& path, const std::string& bytes);
 
+/// The files a command that takes maps should read for `arguments`: a file
+/// (or `-`) as it is, a folder as `argmap build` walks it (every `.arg`
+/// below it but partials `_*` (unless `partials`), hidden folders and what its
+/// `.argmapignore` lists). What the walk skipped or could not read is added
+/// to `problems`.
+std::vector<std::string> expand_folders(const std::vector<std::string>& arguments, std::size_t max_file_size,
+                                        std::vector<diagnostic>& problems, bool partials = false);
+
 /// "FILE:LINE:COL: error: what" for an importer's or a framework reader's
 /// error that starts with "line L[, column C]: ", else "FILE: error: what".
 std::string located(const std::string& file, const std::string& error);

@@ -175,3 +175,28 @@ TEST_CASE("warnings wait until the errors are fixed") {
   // An undefined reference would otherwise make orphans of its neighbours.
   CHECK(diagnostics_of("[t] T.\n  + @missing\n[o] O.\n").find("orphan") == std::string::npos);
 }
+
+TEST_CASE("an included file's headings nest in the section of the include line") {
+  argmap::memory_loader loader;
+  loader.files["m.arg"] = "# Evidence\n[e] E.\ninclude \"studies.arg\"\n[f] F.\n# Other\n[o] O.\n";
+  loader.files["studies.arg"] = "# Study A\n[a] A.\n# Study B\n[b] B.\n";
+  auto m = argmap::check_file("m.arg", loader, {});
+  REQUIRE(m.errors() == 0);
+  const auto& g = m.graph;
+  REQUIRE(g.sections.size() == 4);
+  CHECK(g.sections[0].title == "Evidence");
+  CHECK(g.sections[0].level == 1);
+  CHECK(g.sections[1].title == "Study A");
+  CHECK(g.sections[1].parent == 0);
+  CHECK(g.sections[1].level == 2);
+  CHECK(g.sections[2].title == "Study B");
+  CHECK(g.sections[2].parent == 0);
+  CHECK(g.sections[3].title == "Other");
+  CHECK(g.sections[3].level == 1);
+  auto section_of = [&](const char* id) { return g.claims[*g.find(id)].section; };
+  CHECK(section_of("e") == 0);
+  CHECK(section_of("a") == 1);
+  CHECK(section_of("b") == 2);
+  CHECK(section_of("f") == 0);  // back in the includer's own section
+  CHECK(section_of("o") == 3);
+}
