@@ -1,5 +1,7 @@
 #include "engine/build.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "grammar/suggest.hpp"
@@ -124,6 +126,9 @@ class graph_builder {
       if (parent.node == none) continue;
       auto node = static_cast<claim_index>(line.node);
       auto target = static_cast<claim_index>(parent.node);
+      // An outgoing line (`+>`, `->`, `~>`) turns the relation around: the
+      // parent claim is the premise, this line's claim what it relates to.
+      bool out = line.claim->outgoing;
       switch (line.claim->rel) {
         case ast::relation::support:
         case ast::relation::attack:
@@ -136,10 +141,15 @@ class graph_builder {
           line.inference = add_inference(line.claim->rel == ast::relation::support
                                              ? inference_kind::support
                                              : inference_kind::attack,
-                                         node, target, line.claim->range);
+                                         out ? target : node, out ? node : target, line.claim->range);
+          g().inferences[static_cast<std::size_t>(line.inference)].outgoing = out;
           break;
         case ast::relation::undercut:
-          undercut(line, parent, node);
+          if (out) {
+            outgoing_undercuts_.push_back(static_cast<std::size_t>(&line - lines_.data()));
+          } else {
+            undercut(line, parent, node);
+          }
           break;
         case ast::relation::co_premise:
           co_premise(line, parent, node);
@@ -157,9 +167,43 @@ class graph_builder {
       if (!line.claim->is_reference) {
         claim_node& defined = g().claims[node];
         defined.outline_parent = static_cast<std::int32_t>(target);
-        defined.outline_inference = static_cast<std::int32_t>(line.inference);
+        // A claim an outgoing line relates to is no premise of that reason:
+        // it hangs under its parent directly, as a contradiction does.
+        defined.outline_inference = out ? -1 : static_cast<std::int32_t>(line.inference);
+        defining_line_[node] = static_cast<std::int64_t>(&line - lines_.data());
       }
     }
+    // `~> @x` needs the reason of x's defining line, which may come later.
+    for (std::size_t k : outgoing_undercuts_) outgoing_undercut(lines_[k]);
+  }
+
+  // `~> @x` under P: P undercuts the inference of the line that defines x
+  // (x and the claim that line is written under).
+  void outgoing_undercut(line_info& line) {
+    const line_info& parent = lines_[static_cast<std::size_t>(line.parent)];
+    auto premise = static_cast<claim_index>(parent.node);
+    auto x = static_cast<std::size_t>(line.node);
+    if (!line.claim->is_reference) {
+      error(line.claim->range, "undercut-without-inference",
+            "'~>' undercuts the reason an existing claim's line makes: write '~> @id', where id "
+            "names a claim written as a '+', '-' or '~' line elsewhere");
+      return;
+    }
+    auto defining = defining_line_.find(x);
+    std::int64_t inference = defining == defining_line_.end()
+                                 ? none
+                                 : lines_[static_cast<std::size_t>(defining->second)].inference;
+    if (inference == none || lines_[static_cast<std::size_t>(defining->second)].claim->outgoing) {
+      error(line.claim->range, "undercut-without-inference",
+            fmt::format("'~> @{}' undercuts the reason '{}' is a premise of, but '{}' is defined on "
+                        "a line that is no reason (a top-level claim, a contradiction, or a claim an "
+                        "outgoing line relates to)",
+                        g().claims[x].id, g().claims[x].id, g().claims[x].id));
+      return;
+    }
+    line.inference = add_inference(inference_kind::undercut, premise, static_cast<std::uint32_t>(inference),
+                                   line.claim->range);
+    g().inferences[static_cast<std::size_t>(line.inference)].outgoing = true;
   }
 
   std::int64_t add_inference(inference_kind kind, claim_index premise, std::uint32_t target,
@@ -236,6 +280,8 @@ class graph_builder {
   std::vector<std::int32_t> last_child_;  // per line: its last child line so far
   std::vector<std::uint32_t> path_;
   std::vector<std::string> user_ids_;  // built on the first undefined reference
+  std::vector<std::size_t> outgoing_undercuts_;              // lines written `~> @x`
+  std::unordered_map<std::size_t, std::int64_t> defining_line_;  // claim -> the line defining it
 };
 
 }  // namespace

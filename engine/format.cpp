@@ -143,7 +143,7 @@ class formatter {
 
   void claim(const ast::claim& c, int depth, std::vector<line>& out) {
     std::string text;
-    if (c.rel != ast::relation::root) text += std::string(1, ast::marker_of(c.rel)) + " ";
+    if (c.rel != ast::relation::root) text += ast::marker_text(c.rel, c.outgoing) + " ";
     if (c.is_reference) {
       text += "@" + c.id;
     } else {

@@ -72,6 +72,9 @@ struct inference {
   std::vector<claim_index> premises;  ///< one or more claims; several form a linked reason
   std::uint32_t target = 0;           ///< a claim, or for an undercut an inference
   source_range range;                 ///< the marker line of the first premise
+  /// Written with an outgoing marker (`+>`, `->`, `~>`) under its premise,
+  /// rather than as a `+`, `-` or `~` line under its target.
+  bool outgoing = false;
 };
 
 /// `!`: two claims that cannot both be true. Symmetric.

@@ -15,7 +15,8 @@ namespace argmap {
 const std::vector<std::string_view>& warning_names() {
   static const std::vector<std::string_view> names = {
       "circular-support", "orphan",         "unsupported-thesis", "empty-section",
-      "unknown-attribute", "duplicate-text", "long-text", "self-attack", "looks-like-marker"};
+      "unknown-attribute", "duplicate-text", "long-text", "self-attack", "looks-like-marker",
+      "reversed-reference"};
   return names;
 }
 
@@ -27,6 +28,7 @@ class linter {
 
   std::vector<diagnostic> run() {
     circular_support();
+    reversed_references();
     orphans_and_theses();
     empty_sections();
     duplicate_text();
@@ -203,7 +205,7 @@ class linter {
              fmt::format("claim '{}' takes part in no relation: nothing supports or attacks it "
                          "and it supports or attacks nothing",
                          c.id));
-      } else if (c.root && !supported[i] && !premise[i]) {
+      } else if (c.root && !supported[i] && !premise[i] && !reversed_target_[i]) {
         warn(first_line(c), "unsupported-thesis",
              fmt::format("top-level claim '{}' has no supporting reason", c.id));
       }
@@ -335,9 +337,43 @@ class linter {
     }
   }
 
+  // `- @x` under a top-level claim P, where x is a top-level claim written
+  // earlier: x now attacks P. When P has no other role (nothing supports it
+  // and it is no premise), the author most likely meant the reverse (P is an
+  // objection, written in a section of its own, to the principle x), which
+  // is `-> @x`. The usual 'unsupported thesis' warning for P would mislead.
+  void reversed_references() {
+    std::size_t n = g_.claims.size();
+    reversed_target_.assign(n, false);
+    std::vector<bool> supported(n, false), premise(n, false);
+    for (const inference& inf : g_.inferences) {
+      for (claim_index p : inf.premises) premise[p] = true;
+      if (inf.kind == inference_kind::support) supported[inf.target] = true;
+    }
+    auto before = [](const source_range& a, const source_range& b) {
+      return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+    };
+    for (const inference& inf : g_.inferences) {
+      if (inf.kind != inference_kind::attack || inf.outgoing || inf.premises.size() != 1) continue;
+      claim_index x = inf.premises.front(), p = inf.target;
+      const claim_node& xc = g_.claims[x];
+      const claim_node& pc = g_.claims[p];
+      bool reference = xc.range().file != inf.range.file || xc.range().line != inf.range.line;
+      if (x == p || !reference || !xc.root || !pc.root || !before(xc.range(), pc.range())) continue;
+      if (supported[p] || premise[p]) continue;
+      reversed_target_[p] = true;
+      warn(inf.range, "reversed-reference",
+           fmt::format("'{}' (a top-level claim) now attacks '{}': a reference under a claim makes "
+                       "the referenced claim relate to the claim above it. Did you mean that '{}' "
+                       "attacks '{}'? Then write '-> @{}'",
+                       xc.id, pc.id, pc.id, xc.id, xc.id));
+    }
+  }
+
   const argument_graph& g_;
   const source_set& sources_;
   std::vector<diagnostic> out_;
+  std::vector<bool> reversed_target_;  // claims a reversed-reference warning is about
 };
 
 }  // namespace

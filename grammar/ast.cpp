@@ -20,6 +20,14 @@ char marker_of(relation r) {
   return '\0';
 }
 
+std::string marker_text(relation r, bool outgoing) {
+  char m = marker_of(r);
+  if (m == '\0') return {};
+  std::string s(1, m);
+  if (outgoing) s += '>';
+  return s;
+}
+
 const char* name_of(relation r) {
   switch (r) {
     case relation::root:
@@ -43,6 +51,7 @@ claim::claim(const claim& other)
       label_col(other.label_col),
       rel(other.rel),
       is_reference(other.is_reference),
+      outgoing(other.outgoing),
       id(other.id),
       text(other.text),
       children(other.children),

@@ -27,6 +27,10 @@ enum class relation : std::uint8_t {
 /// The marker character of a relation (`'\0'` for roots).
 char marker_of(relation r);
 
+/// The marker as written: `+`, `-`, `~`, `!`, `&`, or for an outgoing line
+/// `+>`, `->`, `~>`; empty for roots.
+std::string marker_text(relation r, bool outgoing);
+
 /// A lower-case name for a relation: "root", "support", "attack", "undercut",
 /// "contradiction", "co-premise".
 const char* name_of(relation r);
@@ -61,6 +65,9 @@ struct claim {
   std::uint32_t label_col = 0;    ///< column of the `[id]` or `@id` on range.line; 0: none
   relation rel = relation::root;  ///< relation to the parent claim
   bool is_reference = false;      ///< the line is `@id`: `id` names an existing claim
+  /// The marker points away from the parent (`+>`, `->`, `~>`): the parent
+  /// supports, attacks or undercuts this line's claim, not the other way.
+  bool outgoing = false;
   std::string id;                 ///< the author's id, the referenced id, or empty
   std::string text;               ///< the claim text, escapes resolved, continuation lines joined
   std::vector<claim> children;    ///< indented lines, in written order

@@ -84,7 +84,7 @@ class printer {
 
   void claim(const ast::claim& c, std::size_t depth) {
     out_.append(depth * 2, ' ');
-    out_ += fmt::format("{} {} ", ast::name_of(c.rel), ast::auto_id(path_));
+    out_ += fmt::format("{}{} {} ", ast::name_of(c.rel), c.outgoing ? ">" : "", ast::auto_id(path_));
     if (c.is_reference) {
       out_ += fmt::format("@{} {}\n", c.id, where(c.range));
     } else {

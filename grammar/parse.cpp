@@ -548,6 +548,13 @@ class outline_parser {
             "front matter ('---') must be the first thing in the file");
       return;
     }
+    if (outgoing_marker(rest)) {
+      error(span(0, 2), "root-marker",
+            fmt::format("a top-level claim takes no relation marker: '{}' says how the claim above "
+                        "relates to this line's claim, so indent it under that claim",
+                        rest.substr(0, 2)));
+      return;
+    }
     if (is_marker_char(rest[0]) && (rest.size() == 1 || is_blank(rest[1]))) {
       error(span(0, 1), "root-marker",
             fmt::format("a top-level claim takes no relation marker; indent this line under the "
@@ -610,8 +617,15 @@ class outline_parser {
     result_.doc.items.emplace_back(ast::include{span(0, rest.size()), std::move(path)});
   }
 
+  // `+>`, `->`, `~>` followed by a blank or the end: an outgoing marker.
+  static bool outgoing_marker(std::string_view rest) {
+    return rest.size() >= 2 && (rest[0] == '+' || rest[0] == '-' || rest[0] == '~') && rest[1] == '>' &&
+           (rest.size() == 2 || is_blank(rest[2]));
+  }
+
   void indented_line(std::uint32_t indent, std::string_view rest) {
-    bool marker = is_marker_char(rest[0]) && (rest.size() == 1 || is_blank(rest[1]));
+    bool outgoing = outgoing_marker(rest);
+    bool marker = outgoing || (is_marker_char(rest[0]) && (rest.size() == 1 || is_blank(rest[1])));
     if (!marker) {
       if (is_marker_char(rest[0])) {
         error(span(indent, indent + 1), "syntax",
@@ -625,7 +639,7 @@ class outline_parser {
               "this line is indented, but there is no claim above it to belong to");
       } else {
         error(span(indent, indent + 1), "missing-marker",
-              "expected a relation marker (+, -, ~, !, &) before the claim text");
+              "expected a relation marker (+, -, ~, !, &, or +>, ->, ~>) before the claim text");
       }
       return;
     }
@@ -685,12 +699,14 @@ class outline_parser {
         return;
       }
     }
-    if (!take_claim(indent, is_reference_line(rest.substr(1)))) return;
+    std::size_t marker_width = outgoing ? 2 : 1;
+    if (!take_claim(indent, is_reference_line(rest.substr(marker_width)))) return;
     ast::claim* parent = stack_.back().node;
     parent->children.emplace_back();
     ast::claim& c = parent->children.back();
     c.rel = relation_of(m);
-    std::size_t content = 1;
+    c.outgoing = outgoing;
+    std::size_t content = marker_width;
     while (content < rest.size() && is_blank(rest[content])) ++content;
     c.range.line = line_no_;
     c.range.col = col_at(indent);

@@ -27,6 +27,7 @@ void outline_of(const argument_graph& g, const loaded_map& map, std::size_t doc,
     json l;
     l["depth"] = depth;
     l["relation"] = ast::name_of(c.rel);
+    if (c.outgoing) l["outgoing"] = true;
     l["reference"] = c.is_reference;
     auto it = ids.find(&c);
     l["claim"] = c.is_reference ? c.id : (it == ids.end() ? c.id : it->second);
@@ -185,7 +186,11 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
     if (!c.is_object()) return fail(pointer, "a claim is an object with a string id and text");
     auto id = in.string_at(c, pointer, "id", error);
     if (!id) return std::nullopt;
-    if (!ast::is_valid_id(*id) || id->size() > ast::max_id_length)
+    // An id the author wrote is written back as `[id]`: it must be one. Other
+    // ids (outline paths such as "3.1.2") only link outline lines to claims.
+    auto written = in.boolean_at(c, pointer, "user_id", error, true);
+    if (!written) return std::nullopt;
+    if (*written && (!ast::is_valid_id(*id) || id->size() > ast::max_id_length))
       return fail(pointer + "/id",
                   "not an argmap id (a letter or '_', then letters, digits, '_', '.', '-'; at "
                   "most 256)");
@@ -223,8 +228,8 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
     auto relation = in.string_at(l, pointer, "relation", error);
     auto id = relation ? in.string_at(l, pointer, "claim", error) : std::nullopt;
     auto reference = id ? in.boolean_at(l, pointer, "reference", error, false) : std::nullopt;
-    auto depth = reference ? in.integer_at(l, pointer, "depth", 0, limits.max_depth, error, 0)
-                           : std::nullopt;
+    auto outgoing = reference ? in.boolean_at(l, pointer, "outgoing", error, false) : std::nullopt;
+    auto depth = outgoing ? in.integer_at(l, pointer, "depth", 0, limits.max_depth, error, 0) : std::nullopt;
     if (!depth) return std::nullopt;
     if (!markers.count(*relation))
       return fail(pointer + "/relation", "unknown relation '" + *relation + "'");
@@ -242,8 +247,12 @@ std::optional<import_result> import_json(const std::string& text, std::string& e
       return fail(pointer + "/claim", "no claim has id '" + *id + "'");
     if (*reference && (!ast::is_valid_id(*id) || id->size() > ast::max_id_length))
       return fail(pointer + "/claim", "not an argmap id");
-    std::string line =
-        std::string(static_cast<std::size_t>(*depth) * 2, ' ') + markers.at(*relation);
+    bool turnable = *relation == "support" || *relation == "attack" || *relation == "undercut";
+    if (*outgoing && !turnable)
+      return fail(pointer + "/outgoing", "only a support, attack or undercut line can be outgoing");
+    std::string marker = markers.at(*relation);
+    if (*outgoing) marker.insert(1, ">");
+    std::string line = std::string(static_cast<std::size_t>(*depth) * 2, ' ') + marker;
     if (*reference) {
       line += "@" + *id;
     } else {

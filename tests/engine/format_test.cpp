@@ -172,3 +172,10 @@ TEST_CASE("unified diff") {
   CHECK(argmap::unified_diff("f", "a\nb\nc\n", "a\nB\nc\n") ==
         "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
 }
+
+TEST_CASE("fmt keeps the side a relation was written from") {
+  std::vector<argmap::diagnostic> ds;
+  auto out = argmap::format_text("m.arg", "[p] P.\n  + [r] R.\n[o] O.\n  ->   @p\n  ~> @r\n  +>  [c] C.\n", ds);
+  REQUIRE(out);
+  CHECK(*out == "[p] P.\n  + [r] R.\n[o] O.\n  -> @p\n  ~> @r\n  +> [c] C.\n");
+}

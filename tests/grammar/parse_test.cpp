@@ -359,3 +359,15 @@ TEST_CASE("the parser never throws on arbitrary bytes") {
     CHECK_NOTHROW(parse_text(text));
   }
 }
+
+TEST_CASE("outgoing markers +>, ->, ~> are read as such and only as such") {
+  auto p = parse_text("[a] A.\n  +> @b\n  -> [c] C.\n  ~> @d\n  + >not an outgoing marker\n");
+  CHECK(p.diags == "");
+  CHECK(p.ast.find("support> 1.1") != std::string::npos);
+  CHECK(p.ast.find("attack> 1.2") != std::string::npos);
+  CHECK(p.ast.find("undercut> 1.3") != std::string::npos);
+  CHECK(p.ast.find("support 1.4 5:3-5:28 \">not an outgoing marker\"") != std::string::npos);
+  CHECK(diags_of("-> @a\n").find("error: a top-level claim takes no relation marker: '->' says") !=
+        std::string::npos);
+  CHECK(diags_of("[a] A.\n  ->@b\n").find("expected a space after the relation marker") != std::string::npos);
+}
