@@ -200,3 +200,34 @@ TEST_CASE("an included file's headings nest in the section of the include line")
   CHECK(section_of("f") == 0);  // back in the includer's own section
   CHECK(section_of("o") == 3);
 }
+
+TEST_CASE("outgoing markers: the claim above supports, attacks or undercuts this line's claim") {
+  CHECK(graph_of("[p] P.\n  + [r] R.\n[o] O.\n  -> @p\n[s] S.\n  +> @p\n[u] U.\n  ~> @r\n") ==
+        "claim p root \"P.\"\n"
+        "claim r \"R.\"\n"
+        "claim o root \"O.\"\n"
+        "claim s root \"S.\"\n"
+        "claim u root \"U.\"\n"
+        "inference 0 support [r] -> p\n"
+        "inference 1 attack [o] -> p\n"
+        "inference 2 support [s] -> p\n"
+        "inference 3 undercut [u] -> #0\n");
+  // A new claim after an outgoing marker is the one related to; its children relate to it.
+  CHECK(graph_of("[a] A.\n  +> [c] C.\n    + [b] B.\n") ==
+        "claim a root \"A.\"\n"
+        "claim c \"C.\"\n"
+        "claim b \"B.\"\n"
+        "inference 0 support [a] -> c\n"
+        "inference 1 support [b] -> c\n");
+  // '&' joins an outgoing reason: A and D together support C.
+  CHECK(graph_of("[a] A.\n  +> [c] C.\n  & [d] D.\n").find("inference 0 support [a, d] -> c") !=
+        std::string::npos);
+  // A '~>' needs a reference to a claim written as a reason.
+  CHECK(diagnostics_of("[a] A.\n  ~> New claim.\n").find("'~>' undercuts the reason an existing claim's "
+                                                         "line makes") != std::string::npos);
+  CHECK(diagnostics_of("[a] A.\n[b] B.\n  ~> @a\n").find("is defined on a line that is no reason") !=
+        std::string::npos);
+  // '~>' may name a claim written later.
+  CHECK(graph_of("[u] U.\n  ~> @r\n[p] P.\n  + [r] R.\n").find("inference 1 undercut [u] -> #0") !=
+        std::string::npos);
+}

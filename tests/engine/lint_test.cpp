@@ -89,7 +89,8 @@ TEST_CASE("front matter 'lint:' switches warnings off, and names a wrong entry")
   CHECK(diagnostics_of("---\nlint: no-orphans\n---\n[a] A.\n  + B.\n") ==
         "m.arg:2:7: warning: 'no-orphans' is not a warning that lint can switch off (known: "
         "no-circular-support, no-orphan, no-unsupported-thesis, no-empty-section, "
-        "no-unknown-attribute, no-duplicate-text, no-long-text, no-self-attack, no-looks-like-marker)\n"
+        "no-unknown-attribute, no-duplicate-text, no-long-text, no-self-attack, no-looks-like-marker, "
+        "no-reversed-reference)\n"
         "    2 | lint: no-orphans\n"
         "      |       ^~~~~~~~~~\n");
 }
@@ -130,4 +131,24 @@ TEST_CASE("a partial checked alone: one error that explains, not one per referen
   REQUIRE(m.errors() == 1);
   CHECK(m.diagnostics[0].message.find("'_part.arg' is a partial (its name starts with '_'), meant to be "
                                       "included: its 2 references") == 0);
+}
+
+TEST_CASE("reversed-reference: an objection section that attacks a principle by reference") {
+  std::string map =
+      "# Principles\n[principle] Speech should be free.\n  + It lets errors be corrected.\n\n"
+      "# Objections\n[distance] Online distance makes harm invisible.\n  - @principle\n";
+  CHECK(diagnostics_of(map) ==
+        "m.arg:7:3: warning: 'principle' (a top-level claim) now attacks 'distance': a reference "
+        "under a claim makes the referenced claim relate to the claim above it. Did you mean that "
+        "'distance' attacks 'principle'? Then write '-> @principle'\n"
+        "    7 |   - @principle\n"
+        "      |   ^~~~~~~~~~~~\n");
+  // Written the other way round, as meant: no warning at all.
+  std::string fixed = map;
+  fixed.replace(fixed.find("  - @principle"), 14, "  -> @principle");
+  CHECK(diagnostics_of(fixed) == "");
+  // A thesis with a reason, or a claim attacked by a later claim: no warning.
+  CHECK(diagnostics_of("[o] Objection.\n[t] Thesis.\n  + Reason.\n  - @o\n").find("reversed") ==
+        std::string::npos);
+  CHECK(diagnostics_of("[t] Thesis.\n  - @o\n[o] Objection.\n").find("reversed") == std::string::npos);
 }
