@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <optional>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +13,8 @@
 #include "cli/io.hpp"
 #include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
+#include "grammar/suggest.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap::cli {
@@ -22,6 +27,7 @@ struct eval_args {
   std::string semantics = "grounded";
   std::string format = "text";
   std::string from;  // a framework format, or empty: from the extension, else a map
+  std::string explain;  // a claim id: say why it has its label
 };
 
 // The framework format `args` names (--from, else the file's extension), if any.
@@ -70,7 +76,33 @@ int run_eval(const eval_args& args) {
     say(severity::error, e.error);
     return exit_problems;
   }
-  std::cout << (args.format == "json" ? evaluation_json(m.graph, e) : evaluation_text(m.graph, e));
+  std::vector<std::string> names;
+  for (const source_file& f : m.map.sources.files) names.push_back(f.name);
+  if (!args.explain.empty()) {
+    auto c = m.graph.find(args.explain);
+    if (!c) {
+      std::vector<std::string> ids;
+      for (const claim_node& n : m.graph.claims)
+        if (n.user_id) ids.push_back(n.id);
+      auto near = closest(args.explain, ids);
+      say(severity::error, fmt::format("--explain: no claim has id '{}'{}", args.explain,
+                                       near ? fmt::format("; did you mean '{}'?", *near) : ""));
+      return exit_usage;
+    }
+    explanation x = explainer(m.graph, e).explain(*c);
+    if (args.format == "json") {
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(evaluation_json(m.graph, e, &names));
+      std::cout << nlohmann::ordered_json{{"semantics", j["semantics"]},
+                                          {"claim", args.explain},
+                                          {"explanation", j["explanations"][args.explain]}}
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << "\n";
+    } else {
+      std::cout << explanation_text(x, names);
+    }
+    return exit_ok;
+  }
+  std::cout << (args.format == "json" ? evaluation_json(m.graph, e, &names) : evaluation_text(m.graph, e));
   return exit_ok;
 }
 
@@ -89,6 +121,9 @@ action setup_eval(CLI::App& app) {
   app.add_option("--semantics", args->semantics,
                  "grounded (default), preferred, stable, or dfquad (gradual strengths)")
       ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
+  app.add_option("--explain", args->explain,
+                 "say why the claim with this id has its label (or strength), with file:line")
+      ->type_name("ID");
   app.add_option("--format", args->format, "text (the default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   return [args] { return run_eval(*args); };

@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "engine/evaluate.hpp"
 
@@ -33,18 +37,89 @@ double base_score(const claim_node& c) {
   return 0.5;
 }
 
+// The strengths of a map with cycles (attacks in a circle, contradictions,
+// a claim attacking itself): the DF-QuAD equations solved by damped fixed-point
+// iteration. Each round computes every inference from the claims' strengths
+// and every claim from its reasons' and its contradictors' strengths, then
+// moves halfway there; a fixed point of the damped map is one of DF-QuAD's.
+struct fixed_point {
+  const argument_graph& g;
+  const std::vector<std::vector<std::uint32_t>>& attacks;
+  const std::vector<std::vector<std::uint32_t>>& supports;
+  const std::vector<std::vector<std::uint32_t>>& undercuts;
+  const std::vector<std::vector<claim_index>>& contradicting;
+  int max_rounds;
+
+  std::string run(evaluation& e) const {
+    std::size_t nc = g.claims.size(), ni = g.inferences.size();
+    e.claim_strengths.assign(nc, 0);
+    e.inference_strengths.assign(ni, 0);
+    for (claim_index c = 0; c < nc; ++c) e.claim_strengths[c] = fixed(c).value_or(base_score(g.claims[c]));
+    constexpr double tolerance = 1e-9;
+    std::vector<double> next(nc);
+    double change = 0;
+    claim_index worst = 0;
+    for (int round = 0; round < max_rounds; ++round) {
+      inferences(e);
+      change = 0;
+      for (claim_index c = 0; c < nc; ++c) {
+        double target = fixed(c).value_or(claim(c, e));
+        next[c] = (e.claim_strengths[c] + target) / 2;
+        double d = std::fabs(next[c] - e.claim_strengths[c]);
+        if (d > change) {
+          change = d;
+          worst = c;
+        }
+      }
+      e.claim_strengths.swap(next);
+      if (change < tolerance) {
+        inferences(e);
+        return {};
+      }
+    }
+    const claim_node& w = g.claims[worst];
+    return fmt::format(
+        "dfquad did not converge in {} rounds: the strength of '{}' (line {}) still changes by {:.2g} "
+        "from round to round, in a cycle of attacks that keeps swinging; give claims of that cycle a "
+        "weight ({{weight: 0.8}}) or a status, or use --semantics grounded",
+        max_rounds, w.id, w.range().line, change);
+  }
+
+  std::optional<double> fixed(claim_index c) const {
+    auto status = g.claims[c].attribute("status");
+    if (status && *status == "accepted") return 1.0;
+    if (status && *status == "rejected") return 0.0;
+    return std::nullopt;
+  }
+
+  void inferences(evaluation& e) const {
+    // Undercuts may chain: inferences in index order, twice as many passes as
+    // needed is avoided by computing undercut targets from the last round.
+    std::vector<double> previous = e.inference_strengths;
+    for (std::size_t i = 0; i < g.inferences.size(); ++i) {
+      double base = 1;
+      for (claim_index p : g.inferences[i].premises) base = std::min(base, e.claim_strengths[p]);
+      std::vector<double> against;
+      for (std::uint32_t u : undercuts[i]) against.push_back(previous[u]);
+      e.inference_strengths[i] = combine(base, aggregate(against), 0);
+    }
+  }
+
+  double claim(claim_index c, const evaluation& e) const {
+    std::vector<double> against, pro;
+    for (std::uint32_t i : attacks[c]) against.push_back(e.inference_strengths[i]);
+    for (claim_index other : contradicting[c]) against.push_back(e.claim_strengths[other]);
+    for (std::uint32_t i : supports[c]) pro.push_back(e.inference_strengths[i]);
+    return combine(base_score(g.claims[c]), aggregate(against), aggregate(pro));
+  }
+};
+
 }  // namespace
 
-evaluation dfquad(const argument_graph& g) {
+evaluation dfquad(const argument_graph& g, int max_rounds) {
   evaluation e;
   e.used = semantics::dfquad;
   std::size_t nc = g.claims.size(), ni = g.inferences.size();
-  if (!g.contradictions.empty()) {
-    const contradiction& c = g.contradictions.front();
-    e.error = "dfquad needs a map without cycles, and a contradiction is one: '" +
-              g.claims[c.a].id + "' ! '" + g.claims[c.b].id + "'";
-    return e;
-  }
   // Nodes 0..nc-1 are claims, nc.. are inferences; an edge u -> v means v
   // needs u's strength first.
   std::size_t n = nc + ni;
@@ -66,6 +141,12 @@ evaluation dfquad(const argument_graph& g) {
       (inf.kind == inference_kind::support ? supports : attacks)[inf.target].push_back(i);
     }
   }
+  // A contradiction a ! b: each attacks the other with its own strength.
+  std::vector<std::vector<claim_index>> contradicting(nc);
+  for (const contradiction& c : g.contradictions) {
+    contradicting[c.a].push_back(c.b);
+    contradicting[c.b].push_back(c.a);
+  }
   std::vector<std::uint32_t> order, ready;
   for (std::uint32_t v = 0; v < n; ++v)
     if (waiting[v] == 0) ready.push_back(v);
@@ -76,35 +157,16 @@ evaluation dfquad(const argument_graph& g) {
     for (std::uint32_t w : next[v])
       if (--waiting[w] == 0) ready.push_back(w);
   }
-  if (order.size() < n) {
-    // Name one cycle: walk back through nodes still waiting until one repeats.
-    std::vector<int> seen(n, -1);
-    std::vector<std::uint32_t> path;
-    std::uint32_t v = 0;
-    while (waiting[v] == 0) ++v;
-    std::vector<std::vector<std::uint32_t>> prev(n);
-    for (std::uint32_t u = 0; u < n; ++u)
-      for (std::uint32_t w : next[u]) prev[w].push_back(u);
-    while (seen[v] < 0) {
-      seen[v] = static_cast<int>(path.size());
-      path.push_back(v);
-      for (std::uint32_t u : prev[v])
-        if (waiting[u] > 0) {
-          v = u;
-          break;
-        }
+  if (order.size() < n || !g.contradictions.empty()) {
+    // Cycles: solve by iteration (docs/evaluation.md).
+    e.error = fixed_point{g, attacks, supports, undercuts, contradicting, max_rounds}.run(e);
+    if (!e.error.empty()) {
+      e.claim_strengths.clear();
+      e.inference_strengths.clear();
     }
-    std::vector<std::uint32_t> cycle(path.begin() + seen[v], path.end());
-    std::reverse(cycle.begin(), cycle.end());
-    // Name the claims (inferences sit between them), starting from the first
-    // in reading order.
-    std::erase_if(cycle, [&](std::uint32_t u) { return u >= nc; });
-    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
-    std::string names;
-    for (std::uint32_t u : cycle) names += (names.empty() ? "'" : " -> '") + g.claims[u].id + "'";
-    e.error = "dfquad needs a map without cycles; this one has a cycle through " + names;
     return e;
   }
+  // No cycle: one pass in dependency order gives the exact strengths.
   e.claim_strengths.assign(nc, 0);
   e.inference_strengths.assign(ni, 0);
   for (std::uint32_t v : order) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/explain.hpp"
 #include "engine/translate.hpp"
 #include "grammar/utf8.hpp"
 
@@ -107,7 +108,20 @@ nlohmann::ordered_json ids(const argument_graph& g, const std::vector<claim_inde
 
 }  // namespace
 
-std::string evaluation_json(const argument_graph& g, const evaluation& e) {
+static nlohmann::ordered_json explanation_json(const explanation& x, const std::vector<std::string>& names) {
+  nlohmann::ordered_json j;
+  j["text"] = x.text;
+  if (x.line > 0 && x.file < names.size()) {
+    j["file"] = names[x.file];
+    j["line"] = x.line;
+  }
+  j["because"] = nlohmann::ordered_json::array();
+  for (const explanation& y : x.because) j["because"].push_back(explanation_json(y, names));
+  return j;
+}
+
+std::string evaluation_json(const argument_graph& g, const evaluation& e,
+                            const std::vector<std::string>* file_names) {
   nlohmann::ordered_json j;
   j["semantics"] = name_of(e.used);
   if (!e.error.empty()) {
@@ -125,6 +139,12 @@ std::string evaluation_json(const argument_graph& g, const evaluation& e) {
     for (const auto& ext : e.extensions) j["extensions"].push_back(ids(g, ext));
     j["sceptical"] = ids(g, e.sceptical);
     j["credulous"] = ids(g, e.credulous);
+  }
+  if (file_names && e.error.empty()) {
+    explainer why(g, e);
+    j["explanations"] = nlohmann::ordered_json::object();
+    for (claim_index c = 0; c < g.claims.size(); ++c)
+      j["explanations"][g.claims[c].id] = explanation_json(why.explain(c, 3, 3), *file_names);
   }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

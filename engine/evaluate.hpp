@@ -42,17 +42,23 @@ struct evaluation {
 /// `limits` bound the exact search; hitting one sets `error` to a "too large" message.
 evaluation evaluate(const argument_graph& g, semantics s, const search_limits& limits = {});
 
-/// DF-QuAD strengths (Rago et al. 2016) of every claim and inference, or an
-/// error naming a cycle: base score from `weight` (default 0.5; `status:
-/// accepted` is 1 and `rejected` 0 whatever attacks them); a linked reason's
-/// base is its weakest premise; attacks and supports aggregate as
-/// 1 - Π(1 - strength).
-evaluation dfquad(const argument_graph& g);
+/// DF-QuAD strengths (Rago et al. 2016) of every claim and inference: base
+/// score from `weight` (default 0.5; `status: accepted` is 1 and `rejected` 0
+/// whatever attacks them); a linked reason's base is its weakest premise;
+/// attacks and supports aggregate as 1 - Π(1 - strength); each side of a
+/// contradiction attacks the other with its own strength. Without cycles one
+/// pass in dependency order gives them exactly; with cycles (contradictions
+/// included) a damped fixed-point iteration of at most `max_rounds` rounds,
+/// and an error naming a claim (with its line) when it does not settle.
+evaluation dfquad(const argument_graph& g, int max_rounds = 1000);
 
 /// The JSON form: `{"semantics":"grounded","labels":{"ID":"in",...}}`,
 /// `{"semantics":"dfquad","strengths":{"ID":0.73,...}}` (4 decimals) or
 /// `{"semantics":"preferred","extensions":[[...]],"sceptical":[...],"credulous":[...]}`.
-std::string evaluation_json(const argument_graph& g, const evaluation& e);
+/// With `file_names` (the map's), an `"explanations"` member gives, per claim
+/// id, why it has its label or strength (explain.hpp), three steps deep.
+std::string evaluation_json(const argument_graph& g, const evaluation& e,
+                            const std::vector<std::string>* file_names = nullptr);
 
 /// A table for people: label (or strength), id and the start of the text,
 /// grouped by section.

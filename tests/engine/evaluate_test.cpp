@@ -7,6 +7,7 @@
 
 #include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
 #include "engine/framework.hpp"
 #include "engine/translate.hpp"
 #include "helpers.hpp"
@@ -179,10 +180,37 @@ TEST_CASE("DF-QuAD on hand-computed examples") {
   CHECK(strengths("[t] T.\n  + S.\n    ~ U.\n")[0] == doctest::Approx(0.625));
 }
 
-TEST_CASE("DF-QuAD names a cycle") {
+TEST_CASE("DF-QuAD on cycles and contradictions: the fixed point of its equations") {
+  // a and b attack each other: a = 0.5 - 0.5 b and b = 0.5 - 0.5 a, so both 1/3.
   auto m = check("[a] A.\n  - [b] B.\n    - @a\n");
   auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
-  CHECK(e.error == "dfquad needs a map without cycles; this one has a cycle through 'a' -> 'b'");
+  REQUIRE(e.error.empty());
+  CHECK(e.claim_strengths[0] == doctest::Approx(1.0 / 3).epsilon(1e-6));
+  CHECK(e.claim_strengths[1] == doctest::Approx(1.0 / 3).epsilon(1e-6));
+  // A contradiction: each side attacks the other with its own strength.
+  auto c = check("[a] A. {weight: 0.8}\n  ! [b] B. {weight: 0.2}\n");
+  e = argmap::evaluate(c.graph, argmap::semantics::dfquad);
+  REQUIRE(e.error.empty());
+  // a = 0.8 - 0.8 b, b = 0.2 - 0.2 a: a = 0.64 / 0.84, b = 0.2 - 0.2 a.
+  double a = 0.64 / 0.84;
+  CHECK(e.claim_strengths[0] == doctest::Approx(a).epsilon(1e-6));
+  CHECK(e.claim_strengths[1] == doctest::Approx(0.2 - 0.2 * a).epsilon(1e-6));
+  // A self-attack: s = 0.5 - 0.5 s.
+  auto liar = check("[a] This statement is false.\n  - @a\n");
+  e = argmap::evaluate(liar.graph, argmap::semantics::dfquad);
+  CHECK(e.claim_strengths[0] == doctest::Approx(1.0 / 3).epsilon(1e-6));
+  // Without cycles, one exact pass as before.
+  auto plain = check("[a] A.\n  - [b] B.\n");
+  CHECK(argmap::evaluate(plain.graph, argmap::semantics::dfquad).claim_strengths[0] == 0.25);
+}
+
+TEST_CASE("DF-QuAD says which claim did not settle, and where") {
+  auto m = check("[a] A. {weight: 0.9}\n  - [b] B. {weight: 0.3}\n    - @a\n");
+  auto e = argmap::dfquad(m.graph, 3);
+  CHECK(e.error.rfind("dfquad did not converge in 3 rounds: the strength of '", 0) == 0);
+  CHECK(e.error.find("(line ") != std::string::npos);
+  CHECK(e.error.find("or use --semantics grounded") != std::string::npos);
+  CHECK(argmap::dfquad(m.graph).error.empty());  // with the usual bound it settles
 }
 
 TEST_CASE("JSON output of each semantics") {
@@ -337,4 +365,46 @@ TEST_CASE("on random frameworks, every semantics equals the textbook definition"
     CHECK(sets(argmap::preferred(f)) == preferred);
     CHECK(sets(argmap::stable(f)) == stable);
   }
+}
+
+namespace {
+
+std::string explained(const std::string& map, argmap::semantics s, const char* id) {
+  auto m = check(map);
+  auto e = argmap::evaluate(m.graph, s);
+  argmap::explainer why(m.graph, e);
+  return argmap::explanation_text(why.explain(*m.graph.find(id)), {"m.arg"});
+}
+
+}  // namespace
+
+TEST_CASE("--explain: a dispute tree for grounded, with the lines") {
+  std::string map = "[plan] Build it.\n  - [flood] A flood.\n    - [raised] The deck is raised.\n";
+  CHECK(explained(map, argmap::semantics::grounded, "flood") ==
+        "'flood' is out: 'raised' defeats it (m.arg:2)\n"
+        "  - 'raised' is in: nothing attacks it (m.arg:3)\n");
+  CHECK(explained(map, argmap::semantics::grounded, "plan") ==
+        "'plan' is in: everything that attacks it is out (m.arg:1)\n"
+        "  - 'flood' is out: 'raised' defeats it (m.arg:2)\n"
+        "    - 'raised' is in: nothing attacks it (m.arg:3)\n");
+  // A cycle is cut where it closes.
+  CHECK(explained("[a] A.\n  - [b] B.\n    - @a\n", argmap::semantics::grounded, "a") ==
+        "'a' is undecided: nothing that attacks it is in, but 'b' is undecided (m.arg:1)\n"
+        "  - 'b' is undecided: nothing that attacks it is in, but 'a' is undecided (m.arg:2)\n"
+        "    - 'a' is undecided: nothing that attacks it is in, but 'b' is undecided (the circle "
+        "closes here) (m.arg:1)\n");
+  CHECK(explained("[a] A.\n  - @a\n", argmap::semantics::grounded, "a") ==
+        "'a' is undecided: it attacks itself, and nothing that is in defeats it (m.arg:1)\n");
+}
+
+TEST_CASE("--explain: DF-QuAD's parts, and extensions for preferred") {
+  std::string map = "[t] T.\n  + [r] R.\n  - [o] O. {weight: 0.8}\n";
+  CHECK(explained(map, argmap::semantics::dfquad, "t") ==
+        "'t' has strength 0.3500: base score 0.5000, attacks together 0.8000, supports together "
+        "0.5000 (m.arg:1)\n"
+        "  - 'r' supports it with strength 0.5000 (m.arg:2)\n"
+        "  - 'o' attacks it with strength 0.8000 (m.arg:3)\n");
+  CHECK(explained("[a] A.\n  - [b] B.\n    - @a\n", argmap::semantics::preferred, "a") ==
+        "'a' is in 1 of the 2 preferred extensions (m.arg:1)\n"
+        "  - 'b' attacks it, and is in 1 of the 2 preferred extensions (m.arg:2)\n");
 }
