@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -618,8 +619,11 @@ class drawing {
         set(n, "fillcolor", t_.defeated_fill);
         set(n, "fontcolor", t_.muted);
       } else if (labelled() && e_->claim_labels[i] == label::undec) {
+        // Undecided must show at page zoom: a thick dashed border in the
+        // undercut colour (unless tags colour the borders) and a '?' mark.
         set(n, "style", "rounded,filled,dashed");
-        set(n, "penwidth", "1.6");
+        set(n, "penwidth", "2.6");
+        if (!(o_.tag_colors && !c.tags().empty() && t_.name != "mono")) set(n, "color", t_.undercut.color);
       }
       set_html(graph_, n, "label", claim_label(c, i));
       nodes_[i] = n;
@@ -627,15 +631,29 @@ class drawing {
   }
 
   bool labelled() const { return e_ && !e_->claim_labels.empty(); }
+
+  // The mark an evaluated claim carries: it stands, it is defeated, it is open.
+  std::string mark(label l) const {
+    switch (l) {
+      case label::in:
+        return fmt::format("<FONT COLOR=\"{}\"><B>\u2713 stands</B></FONT>", t_.support.color);
+      case label::out:
+        return fmt::format("<FONT COLOR=\"{}\"><B>\u2717 defeated</B></FONT>", t_.muted);
+      case label::undec:
+        return fmt::format("<FONT COLOR=\"{}\"><B>? undecided</B></FONT>", t_.undercut.color);
+    }
+    return "";
+  }
   bool strengths() const { return e_ && !e_->claim_strengths.empty(); }
 
   std::string claim_label(const claim_node& c, std::size_t index) const {
     bool defeated = labelled() && e_->claim_labels[index] == label::out;
     std::string rows;
     std::string header;
+    if (labelled()) header += mark(e_->claim_labels[index]);
     bool show_id = c.user_id && (o_.ids == id_display::all ||
                                  (o_.ids == id_display::referenced && c.references > 0));
-    if (show_id) header += "<B>" + escape_html(c.id) + "</B>";
+    if (show_id) header += (header.empty() ? "" : " ") + std::string("<B>") + escape_html(c.id) + "</B>";
     std::string badge;
     if (auto basis = c.attribute("basis")) {
       badge = fmt::format(
@@ -851,6 +869,7 @@ class drawing {
           "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
           e.s->color, escape_html(e.what), t_.text, escape_html(e.s->words));
     }
+    rows += drawing_legend();
     rows += evaluation_legend();
     Agraph_t* c = agsubg(graph_, const_cast<char*>("cluster_legend"), 1);
     set_html(graph_, c, "label", "<B>Legend</B>");
@@ -870,6 +889,40 @@ class drawing {
                  "</TABLE>");
   }
 
+  // Rows for what the boxes show: their fills, the basis badge, a box's own
+  // colour, tag borders, and the dot where a linked reason's premises meet;
+  // only what this drawing uses.
+  std::string drawing_legend() const {
+    auto row = [&](const std::string& what, const std::string& fill, const std::string& words) {
+      return fmt::format(
+          "<TR><TD ALIGN=\"LEFT\"{}><FONT COLOR=\"{}\">{}</FONT></TD>"
+          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
+          fill.empty() ? "" : fmt::format(" BGCOLOR=\"{}\"", fill), t_.text, what, t_.text, escape_html(words));
+    };
+    std::vector<int> role = roles();
+    bool fills[3] = {false, false, false};  // thesis, reason, objection
+    bool badge = false, own_colour = false, tagged = false;
+    for (std::size_t i = 0; i < g_.claims.size(); ++i) {
+      if (!v_.claims[i]) continue;
+      const claim_node& c = g_.claims[i];
+      if (c.attribute("color")) own_colour = true;
+      else fills[role[i] < 0 ? 0 : role[i] == static_cast<int>(inference_kind::support) ? 1 : 2] = true;
+      badge = badge || c.attribute("basis").has_value();
+      tagged = tagged || !c.tags().empty();
+    }
+    bool dots = std::any_of(junctions_.begin(), junctions_.end(), [](Agnode_t* n) { return n != nullptr; });
+    std::string rows;
+    if (fills[0]) rows += row("thesis", t_.thesis_fill, "a claim that is no premise of another");
+    if (fills[1]) rows += row("reason", t_.support_fill, "a claim given as a reason for another");
+    if (fills[2]) rows += row("objection", t_.attack_fill, "a claim given against another");
+    if (own_colour) rows += row("own colour", "", "a box coloured by its color attribute");
+    if (badge) rows += row("<FONT POINT-SIZE=\"8\">basis</FONT>", t_.badge_fill, "badge: the kind of evidence (basis)");
+    if (o_.tag_colors && tagged && t_.name != "mono")
+      rows += row("tag colours", "", "a thick border: the colour of the claim's first tag");
+    if (dots) rows += row("\u25CF", "", "where a reason's premises meet, or an undercut lands");
+    return rows;
+  }
+
   std::string evaluation_legend() const {
     if (!e_) return "";
     auto row = [&](const std::string& what, const std::string& words) {
@@ -885,10 +938,18 @@ class drawing {
     if (strengths())
       return title + row("strength", "bar and number: 0 (defeated) to 1 (fully accepted)");
     bool sets = e_->used == semantics::preferred || e_->used == semantics::stable;
-    return title + row("accepted", sets ? "plain box: in every extension" : "plain box: in") +
-           row("defeated",
-               sets ? "grey, struck through: in no extension" : "grey, struck through: out") +
-           row("undecided", sets ? "dashed box: in some extensions" : "dashed box: undec");
+    auto marked = [&](label l, const std::string& words) {
+      return fmt::format(
+          "<TR><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
+          mark(l), t_.text, escape_html(words));
+    };
+    return title +
+           marked(label::in, sets ? "accepted in every extension" : "accepted: in") +
+           marked(label::out, sets ? "in no extension: grey, struck through"
+                                   : "defeated: out, grey, struck through") +
+           marked(label::undec, sets ? "in some extensions only: thick dashed border"
+                                     : "undecided: undec, thick dashed border") +
+           row("grey arrow", sets ? "a reason in no extension" : "a reason that is out");
   }
 
   const argument_graph& g_;

@@ -219,3 +219,22 @@ TEST_CASE("--ids: referenced ids by default, all, or none") {
   CHECK(shown(render::id_display::all) == "tabc");
   CHECK(shown(render::id_display::none) == "");
 }
+
+TEST_CASE("an evaluation marks every claim, and the legend explains what the drawing uses") {
+  auto m = check("[t] T. {basis: data}\n  - [o] O.\n    - [r] R.\n[a] A.\n  - [b] B.\n    - @a\n");
+  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
+  render::options o;
+  o.output = render::format::dot;
+  std::string dot = the_renderer().render(m.graph, o, &e).bytes;
+  CHECK(contains(dot, "\u2713 stands"));   // t and r
+  CHECK(contains(dot, "\u2717 defeated"));  // o
+  CHECK(contains(dot, "? undecided"));      // a and b
+  CHECK(contains(dot, "penwidth=2.6"));     // undecided boxes: thick and dashed
+  for (const char* row : {">thesis<", ">objection<", "badge: the kind of evidence (basis)",
+                          "accepted: in", "defeated: out, grey, struck through",
+                          "undecided: undec, thick dashed border", "a reason that is out"})
+    CHECK_MESSAGE(contains(dot, row), row);
+  // What the drawing does not use, the legend leaves out.
+  CHECK_FALSE(contains(dot, ">reason<"));
+  CHECK_FALSE(contains(dot, "where a reason's premises meet"));
+}
