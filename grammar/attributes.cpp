@@ -1,5 +1,7 @@
 #include "grammar/attributes.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -83,6 +85,20 @@ std::optional<std::string> check_attribute_value(std::string_view key, std::stri
     if (value.empty()) return fmt::format("{} must not be empty", key);
   }
   return std::nullopt;
+}
+
+bool is_safe_url(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+    return true;
+  };
+  if (!starts("http://") && !starts("https://") && !starts("mailto:")) return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>')
+      return false;
+  return true;
 }
 
 }  // namespace argmap

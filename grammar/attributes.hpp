@@ -24,4 +24,9 @@ std::span<const std::string_view> basis_values();
 /// value is valid or the key is unknown.
 std::optional<std::string> check_attribute_value(std::string_view key, std::string_view value);
 
+/// True for a link argmap writes as a live link in its outputs: http, https
+/// or mailto, with no blank, control character, quote or angle bracket.
+/// Anything else (javascript:, data:, file:, relative paths) is shown as text only.
+bool is_safe_url(std::string_view url);
+
 }  // namespace argmap

@@ -1,5 +1,7 @@
 #include "render/label.hpp"
 
+#include "grammar/attributes.hpp"
+
 #include <cctype>
 
 #include "grammar/utf8.hpp"
@@ -90,18 +92,6 @@ std::vector<std::string> wrap(std::string_view text, unsigned width) {
   return lines;
 }
 
-bool is_safe_url(std::string_view url) {
-  auto starts = [&](std::string_view scheme) {
-    if (url.size() <= scheme.size()) return false;
-    for (std::size_t i = 0; i < scheme.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
-    return true;
-  };
-  if (!starts("http://") && !starts("https://") && !starts("mailto:")) return false;
-  for (char c : url)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>')
-      return false;
-  return true;
-}
+bool is_safe_url(std::string_view url) { return argmap::is_safe_url(url); }
 
 }  // namespace argmap::render

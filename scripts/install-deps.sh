@@ -12,6 +12,7 @@ packages=(
   libcli11-dev
   nlohmann-json3-dev
   python3-jsonschema
+  python3-yaml
   patch
 )
 # FUZZ_DEPS=1 (scripts/fuzz.sh, tidy.sh, valgrind.sh): clang and its

@@ -33,6 +33,68 @@ std::string unescape(const std::string& s) {
   return out;
 }
 
+// A YAML scalar as Argdown front matter and data write it: double-quoted
+// (with backslash escapes), single-quoted ('' for a quote) or plain.
+std::string yaml_scalar(std::string_view v) {
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      if (v[i] == '\\' && i + 2 < v.size()) {
+        char e = v[++i];
+        out += e == 'n' ? ' ' : e == 't' ? '\t' : e;
+        continue;
+      }
+      out += v[i];
+    }
+    return out;
+  }
+  if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      out += v[i];
+      if (v[i] == '\'' && i + 2 < v.size() && v[i + 1] == '\'') ++i;
+    }
+    return out;
+  }
+  return std::string(v);
+}
+
+// `key: value, key: "a, b"` split into pairs, commas inside quotes kept.
+std::vector<std::pair<std::string, std::string>> flow_pairs(std::string_view data) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t start = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i <= data.size(); ++i) {
+    char c = i < data.size() ? data[i] : ',';
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+      continue;
+    }
+    if (c != ',') continue;
+    std::string pair = trim(data.substr(start, i - start));
+    start = i + 1;
+    if (pair.empty()) continue;
+    std::size_t colon = pair.find(':');
+    out.emplace_back(trim(pair.substr(0, colon)),
+                     colon == std::string::npos ? "" : yaml_scalar(trim(pair.substr(colon + 1))));
+  }
+  return out;
+}
+
+// What argmap's front matter and attribute blocks accept as a key.
+bool is_front_matter_key(std::string_view key) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (key.empty() || !alpha(key[0])) return false;
+  for (char c : key)
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-') return false;
+  return true;
+}
+
 enum class kind { support, attack, undercut, contradiction };
 
 struct relation {
@@ -83,8 +145,11 @@ class reader {
       if (in_front_matter) {
         if (line == "===") {
           in_front_matter = false;
-        } else if (line.rfind("title:", 0) == 0) {
-          title_ = trim(line.substr(6));
+        } else if (std::size_t colon = line.find(':'); colon != std::string::npos) {
+          // YAML `key: value`; keys argmap's front matter can hold are kept.
+          std::string key = trim(line.substr(0, colon));
+          std::string value = yaml_scalar(trim(line.substr(colon + 1)));
+          if (is_front_matter_key(key) && !value.empty()) front_matter_.emplace_back(key, value);
         }
         continue;
       }
@@ -166,6 +231,9 @@ class reader {
         warn(line_no, "text that is neither a statement nor an argument is skipped");
         continue;
       }
+      // Written here at the top level: this is where the claim goes (and
+      // into this section), even if a relation above mentioned it first.
+      place_[key] = sequence_++;
       stack.clear();
       stack.emplace_back(indent, key);
       if (key[0] == '<') {
@@ -190,7 +258,9 @@ class reader {
   }
 
   void heading(std::size_t level, const std::string& title) {
-    order_.push_back("#" + std::to_string(level) + " " + title);
+    std::string key = "#" + std::to_string(level) + " " + title + "#" + std::to_string(sequence_);
+    order_.push_back(key);
+    place_[key] = sequence_++;
   }
 
   // `[T]: text #tags`, `[T]`, `<A>: text`, `<A>` or plain text (an anonymous
@@ -224,32 +294,27 @@ class reader {
   }
 
   void define(const std::string& key, std::string rest, std::size_t line) {
+    const std::string& statement_key = key;
     if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
     std::vector<std::pair<std::string, std::string>> attributes;
     if (!rest.empty() && rest.back() == '}' && rest.find('{') != std::string::npos) {
-      // Flat Argdown data: keys argmap knows become attributes, others are reported.
+      // Argdown data, a flat YAML flow mapping: every key argmap can hold
+      // becomes an attribute (unknown ones are kept, and warned about by
+      // `check`); `negates` marks the conclusion of a joint objection.
       std::size_t open = rest.rfind('{');
       std::string data = rest.substr(open + 1, rest.size() - open - 2);
       rest = trim(rest.substr(0, open));
-      std::size_t start = 0;
-      while (start <= data.size()) {
-        std::size_t comma = data.find(',', start);
-        if (comma == std::string::npos) comma = data.size();
-        std::string pair = trim(data.substr(start, comma - start));
-        start = comma + 1;
-        if (pair.empty()) continue;
-        std::size_t colon = pair.find(':');
-        std::string key = trim(pair.substr(0, colon));
-        std::string value = colon == std::string::npos ? "" : trim(pair.substr(colon + 1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-            value.back() == value.front())
-          value = value.substr(1, value.size() - 2);
-        if (is_known_attribute(key) && !value.empty() && !check_attribute_value(key, value)) {
+      for (const auto& [key, value] : flow_pairs(data)) {
+        if (key == "negates") {
+          negation_[statement_key] = "[" + value + "]";
+          continue;
+        }
+        if (is_front_matter_key(key) && !value.empty() &&
+            (!is_known_attribute(key) || !check_attribute_value(key, value))) {
           attributes.emplace_back(key, value);
         } else {
-          warn(line,
-               "Argdown data '" + key +
-                   "' is not an argmap attribute (or its value is not valid) and is not imported");
+          warn(line, "Argdown data '" + key + "' cannot be an argmap attribute (or its value is not "
+                     "valid) and is not imported");
         }
       }
     }
@@ -274,6 +339,7 @@ class reader {
     if (fresh) {
       n.key = key;
       order_.push_back(key);
+      place_[key] = sequence_++;
     }
     if (n.text.empty() && !rest.empty()) n.text = unescape(rest);
     // A key given again (in one data block, or where the statement is written
@@ -302,6 +368,8 @@ class reader {
   }
 
   std::optional<import_result> write(std::string& error) {
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](const std::string& a, const std::string& b) { return place_[a] < place_[b]; });
     for (const std::string& key : order_)
       if (nodes_.count(key)) nodes_[key].id = id_for(key);
     // Incoming relations by target, in reading order.
@@ -309,28 +377,45 @@ class reader {
     for (const relation& r : relations_) incoming[r.to].push_back(&r);
     // Indexes, so that writing is linear: arguments by conclusion, and the
     // elements that take part in a relation other than an undercut.
-    std::map<std::string, std::vector<const node*>> by_conclusion;
-    for (const auto& [akey, a] : nodes_)
-      if (akey[0] == '<' && !a.conclusion.empty()) by_conclusion[a.conclusion].push_back(&a);
+    // A joint objection argmap wrote concludes a statement that `negates` its
+    // target: its premises attack that target, and the negation is no claim.
+    std::map<std::string, std::vector<const node*>> by_conclusion, objections;
+    for (const auto& [akey, a] : nodes_) {
+      if (akey[0] != '<' || a.conclusion.empty()) continue;
+      auto negated = negation_.find(a.conclusion);
+      if (negated != negation_.end() && nodes_.count(negated->second)) objections[negated->second].push_back(&a);
+      else by_conclusion[a.conclusion].push_back(&a);
+    }
+    auto negation = [&](const std::string& k) { return negation_.count(k) > 0 && nodes_.count(negation_[k]) > 0; };
     std::set<std::string> related;
     for (const relation& r : relations_)
-      if (r.k != kind::undercut) related.insert(r.from), related.insert(r.to);
+      if (r.k != kind::undercut && !negation(r.from) && !negation(r.to)) related.insert(r.from), related.insert(r.to);
     std::string out;
     // The title quoted, so that any title reads back as written (fmt unquotes it when it can).
-    if (!title_.empty()) out += "---\ntitle: " + quote_value(title_) + "\nsource: Argdown\n---\n\n";
+    if (!front_matter_.empty()) {
+      out += "---\n";
+      bool source = false;
+      for (const auto& [key, value] : front_matter_) {
+        out += key + ": " + quote_value(value) + "\n";
+        source = source || key == "source";
+      }
+      if (!source) out += "source: Argdown\n";
+      out += "---\n\n";
+    }
     import_result result;
     auto ref = [&](const std::string& key) { return "@" + nodes_[key].id; };
     for (const std::string& key : order_) {
       if (key[0] == '#') {
-        std::size_t space = key.find(' ');
-        out += "\n" + std::string(std::stoul(key.substr(1, space - 1)), '#') + key.substr(space) +
-               "\n";
+        std::size_t space = key.find(' '), seq = key.rfind('#');
+        out += "\n" + std::string(std::stoul(key.substr(1, space - 1)), '#') +
+               key.substr(space, seq - space) + "\n";
         continue;
       }
       node& n = nodes_[key];
       // An argument that only carries a premise-conclusion form (no
       // description, no relations of its own) is that reason, not a claim.
       if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
+      if (negation(key)) continue;
       const std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
       out += "[" + n.id + "] " + escape_claim_text(text, false);
       for (const std::string& t : n.tags)
@@ -343,21 +428,23 @@ class reader {
         out += "}";
       }
       out += "\n";
-      // An argument in premise-conclusion form: its premises jointly support its conclusion.
-      for (const node* ap : by_conclusion[key]) {
-        const node& a = *ap;
-        const std::string& akey = a.key;
-        if (a.premises.empty()) continue;
+      // An argument in premise-conclusion form: its premises jointly support
+      // its conclusion (or, for a joint objection, attack the statement its
+      // conclusion negates).
+      auto reason = [&](const node& a, const char* marker) {
         std::vector<std::string> premises;
         for (const std::string& p : a.premises)
           if (!p.empty() && p != key) premises.push_back(p);
-        if (premises.empty()) continue;
-        out += "  + " + ref(premises.front()) + "\n";
+        if (premises.empty()) return;
+        out += std::string("  ") + marker + " " + ref(premises.front()) + "\n";
         for (std::size_t i = 1; i < premises.size(); ++i) out += "  & " + ref(premises[i]) + "\n";
-        for (const relation* r : incoming[akey])
+        for (const relation* r : incoming[a.key])
           if (r->k == kind::undercut && r->from != key) out += "    ~ " + ref(r->from) + "\n";
-      }
+      };
+      for (const node* ap : by_conclusion[key]) reason(*ap, "+");
+      for (const node* ap : objections[key]) reason(*ap, "-");
       for (const relation* r : incoming[key]) {
+        if (negation(r->from)) continue;  // the negation's own '->': written as the objection above
         if (r->from == key) {
           result.notes.push_back(fmt::format("a relation of {} to itself is skipped", key));
           continue;
@@ -388,9 +475,12 @@ class reader {
 
   const std::string& text_;
   const parse_options& limits_;
-  std::string title_;
+  std::vector<std::pair<std::string, std::string>> front_matter_;
+  std::map<std::string, std::string> negation_;  // a joint objection's conclusion -> the statement it negates
   std::map<std::string, node> nodes_;
-  std::vector<std::string> order_;  // node keys and "#N title" headings, in reading order
+  std::vector<std::string> order_;  // node keys and "#N title#seq" headings, first seen first
+  std::map<std::string, std::size_t> place_;  // where each goes: its top-level line, else its first mention
+  std::size_t sequence_ = 0;
   std::vector<relation> relations_;
   std::vector<std::string> notes_;
   id_maker ids_;

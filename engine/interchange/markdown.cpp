@@ -1,5 +1,7 @@
 #include "engine/interchange/markdown.hpp"
 
+#include "grammar/attributes.hpp"
+
 #include <vector>
 
 namespace argmap {
@@ -21,6 +23,38 @@ std::string md_text(const std::string& text) {
 // defining line is (under its outline parent), a link wherever else it is
 // used. So nesting is never deeper than the source's own, and the output is
 // linear in the map, however references fan out.
+// A link target for Markdown: only a safe URL, with the parentheses that
+// would end it percent-encoded.
+std::string md_url(std::string_view url) {
+  std::string out;
+  for (char c : url) {
+    if (c == '(') out += "%28";
+    else if (c == ')') out += "%29";
+    else out += c;
+  }
+  return out;
+}
+
+// " *(evidence: document; source: [Town budget](https://...))*" from a
+// claim's basis, source and url; a url argmap does not trust is shown as text.
+std::string evidence(const claim_node& c) {
+  std::vector<std::string> parts;
+  if (auto basis = c.attribute("basis")) parts.push_back("evidence: " + md_text(std::string(*basis)));
+  auto source = c.attribute("source");
+  auto url = c.attribute("url");
+  bool live = url && is_safe_url(*url);
+  if (source && live)
+    parts.push_back("source: [" + md_text(std::string(*source)) + "](" + md_url(*url) + ")");
+  else if (source)
+    parts.push_back("source: " + md_text(std::string(*source)));
+  if (url && !(source && live))
+    parts.push_back(live ? "[link](" + md_url(*url) + ")" : "url: " + md_text(std::string(*url)));
+  if (parts.empty()) return "";
+  std::string out = " *(";
+  for (std::size_t k = 0; k < parts.size(); ++k) out += (k ? "; " : "") + parts[k];
+  return out + ")*";
+}
+
 class writer {
  public:
   explicit writer(const argument_graph& g) : g_(g), adj_(g), written_(g.claims.size(), false) {}
@@ -58,8 +92,9 @@ class writer {
     written_[c] = true;
     out_ += indent + "- " + label + "<a id=\"" + claim.id + "\"></a>" + md_text(claim.text());
     for (const std::string& t : claim.tags()) out_ += " `#" + t + "`";
-    if (auto source = claim.attribute("source")) out_ += " *(source: " + md_text(std::string(*source)) + ")*";
-    out_ += "\n";
+    out_ += evidence(claim) + "\n";
+    if (auto quote = claim.attribute("quote"))
+      out_ += indent + "  > \u201C" + md_text(std::string(*quote)) + "\u201D\n";
     for (std::uint32_t i : adj_.reasons[c]) {
       const inference& inf = g_.inferences[i];
       const char* kind = inf.kind == inference_kind::support ? "**Supports:** " : "**Objection:** ";

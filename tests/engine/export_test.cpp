@@ -63,10 +63,11 @@ TEST_CASE("AIF export: I-nodes, one RA per linked reason, CA for attacks, underc
 TEST_CASE("Argdown export: statements, relations, a linked reason as an argument") {
   auto m = check(map);
   std::string a = argmap::export_argdown(m.graph);
-  CHECK(a.find("[t]: Thesis & \\<b\\>. #main\n") != std::string::npos);
+  CHECK(a.rfind("===\ntitle: \"T\"\n===\n\n# S\n\n", 0) == 0);
+  CHECK(a.find("[t]: Thesis & \\<b\\>. #main {weight: \"0.5\"}\n") != std::string::npos);
   CHECK(a.find("  <- [o]\n") != std::string::npos);
   CHECK(a.find("  >< [c]\n") != std::string::npos);
-  CHECK(a.find("<t reason 1>\n\n(1) [a]\n(2) [b]\n----\n(3) [t]\n  <_ [u]\n") != std::string::npos);
+  CHECK(a.find("<t reason 1>\n  <_ [u]\n\n<t reason 1>\n\n(1) [a]\n(2) [b]\n----\n(3) [t]\n") != std::string::npos);
 }
 
 TEST_CASE("Markdown export: nested outline with anchors and labels") {
@@ -103,4 +104,17 @@ TEST_CASE("GraphML export escapes text and names every relation") {
   CHECK(x.find("<data key=\"relation\">undercut</data>") != std::string::npos);
   CHECK(x.find("<data key=\"relation\">contradiction</data>") != std::string::npos);
   CHECK(x.find("source=\"i:2\" target=\"i:1\"") != std::string::npos);
+}
+
+TEST_CASE("Markdown writes a claim's evidence: basis, source (linked to its url), url and quote") {
+  auto m = argmap::test::check(
+      "[a] A. {basis: document, source: \"Budget 2025\", url: \"https://example.org/b(1)\"}\n"
+      "  + [b] B. {quote: \"It said so.\", url: https://example.org/x}\n"
+      "  - [c] C. {url: \"javascript:alert(1)\"}\n");
+  std::string md = argmap::export_markdown(m.graph);
+  CHECK(md.find("A. *(evidence: document; source: [Budget 2025](https://example.org/b%281%29))*") !=
+        std::string::npos);
+  CHECK(md.find("B. *([link](https://example.org/x))*\n    > \u201CIt said so.\u201D\n") != std::string::npos);
+  CHECK(md.find("C. *(url: javascript:alert(1))*") != std::string::npos);  // shown, never linked
+  CHECK(md.find("](javascript") == std::string::npos);
 }
