@@ -238,7 +238,11 @@ namespace {
 
 void text_of(const explanation& x, const std::vector<std::string>& names, unsigned depth, std::string& out) {
   std::string where = x.line > 0 && x.file < names.size() ? fmt::format(" ({}:{})", names[x.file], x.line) : "";
-  out += std::string(depth * 2, ' ') + (depth > 0 ? "- " : "") + x.text + where + "\n";
+  out.append(static_cast<std::size_t>(depth) * 2, ' ');
+  out += depth > 0 ? "- " : "";
+  out += x.text;
+  out += where;
+  out += '\n';
   for (const explanation& y : x.because) text_of(y, names, depth + 1, out);
 }
 

@@ -182,7 +182,12 @@ class formatter {
     std::string under = "\n" + std::string(indent + 2, ' ');
     if (indent + 2 + utf8::length(block) <= max_columns) return under + block;
     std::string out;
-    for (const std::string& p : pairs) out += under + "{" + p + "}";
+    for (const std::string& p : pairs) {
+      out += under;
+      out += '{';
+      out += p;
+      out += '}';
+    }
     return out;
   }
 
