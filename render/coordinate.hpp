@@ -7,7 +7,7 @@
 /// trailing zeros and a trailing point are cut ("12.50" -> "12.5", "3.00" ->
 /// "3", "-0.004" -> "-0"). glibc's `%f` is slow, and a large map's SVG is
 /// mostly numbers (a third of the time of rendering 10,000 claims).
-/// render/graphviz.cpp defines `gvprintdouble` itself, with format_coordinate,
+/// render/coordinate.cpp defines `gvprintdouble` itself, with format_coordinate,
 /// so the dynamic linker binds Graphviz's plugins to argmap's copy (ELF
 /// symbol interposition). The output is the same, character for character:
 /// tests compare format_coordinate with the snprintf formula on millions of

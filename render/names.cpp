@@ -1,0 +1,55 @@
+// The names of formats, layouts and id displays, as the CLI and the docs use them.
+
+#include "render/render.hpp"
+
+namespace argmap::render {
+
+std::optional<format> format_from_name(std::string_view name) {
+  if (name == "svg") return format::svg;
+  if (name == "png") return format::png;
+  if (name == "pdf") return format::pdf;
+  if (name == "dot") return format::dot;
+  return std::nullopt;
+}
+
+std::optional<layout_engine> layout_from_name(std::string_view name) {
+  if (name == "auto") return layout_engine::automatic;
+  if (name == "dot") return layout_engine::dot;
+  if (name == "tree") return layout_engine::tree;
+  return std::nullopt;
+}
+
+std::optional<id_display> id_display_from_name(std::string_view name) {
+  if (name == "referenced") return id_display::referenced;
+  if (name == "all") return id_display::all;
+  if (name == "none") return id_display::none;
+  return std::nullopt;
+}
+
+const char* name_of(layout_engine l) {
+  switch (l) {
+    case layout_engine::automatic:
+      return "auto";
+    case layout_engine::dot:
+      return "dot";
+    case layout_engine::tree:
+      return "tree";
+  }
+  return "auto";
+}
+
+const char* extension(format f) {
+  switch (f) {
+    case format::svg:
+      return "svg";
+    case format::png:
+      return "png";
+    case format::pdf:
+      return "pdf";
+    case format::dot:
+      return "dot";
+  }
+  return "svg";
+}
+
+}  // namespace argmap::render
