@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and
-# runs each for SECONDS (default 30), starting from the saved corpus
-# (tests/fuzz/corpus/TARGET) and seeds taken from examples/ and tests/golden/.
-# New inputs go to build-fuzz/corpus/TARGET; crashes to build-fuzz/crashes/.
-# Exits non-zero if any target finds a crash, a leak or a timeout.
+# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ (or in
+# the sanitized build FUZZ_BUILD names, which scripts/test-sanitized.sh makes
+# with them: CI builds once for both) and runs each for SECONDS (default 30),
+# starting from the saved corpus (tests/fuzz/corpus/TARGET) and seeds taken
+# from examples/ and tests/golden/. New inputs go to BUILD/corpus/TARGET;
+# crashes to BUILD/crashes/. Exits non-zero if any target finds a crash, a
+# leak or a timeout.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
+#   FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh  the fuzzers of the sanitized build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -15,14 +18,17 @@ targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
-cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DARGMAP_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j 2
+build=${FUZZ_BUILD:-build-fuzz}
+if [[ -z ${FUZZ_BUILD:-} ]]; then
+  cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DARGMAP_FUZZ=ON -DARGMAP_BUILD_TESTS=OFF -DARGMAP_BUILD_BENCH=OFF >/dev/null
+fi
+cmake --build "$build" -j 2 --target "${targets[@]/#/fuzz_}"
 
 # Seeds: maps for the map targets; for `import`, each interchange file behind
 # the byte that selects its format (0 JSON, 1 AIF, 2 Argdown, 3 Kialo, 4 TGF, 5 APX, 6 i23).
 seed() {
-  local target=$1 dir=build-fuzz/seeds/$1
+  local target=$1 dir=$build/seeds/$1
   rm -rf "$dir" && mkdir -p "$dir"
   if [[ $target == batch ]]; then
     # An ignore file and paths (selector 0), a manifest (selector 1).
@@ -50,18 +56,18 @@ status=0
 run() {
   local target=$1
   seed "$target"
-  mkdir -p "build-fuzz/corpus/$target" "build-fuzz/crashes" "tests/fuzz/corpus/$target"
-  local log="build-fuzz/$target.log"
-  if ./build-fuzz/tests/fuzz/fuzz_"$target" "build-fuzz/corpus/$target" "tests/fuzz/corpus/$target" \
-      "build-fuzz/seeds/$target" -dict=tests/fuzz/argmap.dict -max_total_time="$seconds" \
+  mkdir -p "$build/corpus/$target" "$build/crashes" "tests/fuzz/corpus/$target"
+  local log="$build/$target.log"
+  if "$build"/tests/fuzz/fuzz_"$target" "$build/corpus/$target" "tests/fuzz/corpus/$target" \
+      "$build/seeds/$target" -dict=tests/fuzz/argmap.dict -max_total_time="$seconds" \
       -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-      -artifact_prefix="build-fuzz/crashes/$target-" >"$log" 2>&1; then
+      -artifact_prefix="$build/crashes/$target-" >"$log" 2>&1; then
     local execs cov
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-    echo "fuzz_$target: ${seconds} s, $execs runs, $cov, corpus $(ls "build-fuzz/corpus/$target" | wc -l) inputs"
+    echo "fuzz_$target: ${seconds} s, $execs runs, $cov, corpus $(ls "$build/corpus/$target" | wc -l) inputs"
   else
-    echo "fuzz_$target: FOUND A PROBLEM (see $log and build-fuzz/crashes/):"
+    echo "fuzz_$target: FOUND A PROBLEM (see $log and $build/crashes/):"
     grep -E "ERROR|SUMMARY|abort|Test unit written" "$log" | head -5
     return 1
   fi

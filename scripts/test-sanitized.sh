@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Builds argmap with AddressSanitizer + UndefinedBehaviorSanitizer in
+# Builds argmap with clang, AddressSanitizer + UndefinedBehaviorSanitizer, in
 # build-sanitize/ and runs the whole test suite under them (leaks included;
-# tests/sanitizers/lsan.supp lists the libraries' one-time allocations).
+# tests/sanitizers/lsan.supp lists the libraries' one-time allocations). The
+# same build holds the libFuzzer targets, so CI fuzzes without building again
+# (FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh). -O1 with assertions on:
+# fast enough to fuzz, every assert still checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DARGMAP_SANITIZE=ON -DARGMAP_BUILD_BENCH=ON >/dev/null
+FUZZ_DEPS=1 bash scripts/install-deps.sh  # clang-14 and its sanitizer runtimes
+# A build-sanitize/ left by an older script was configured with g++.
+if [[ -f build-sanitize/CMakeCache.txt ]] &&
+    ! grep -q '^CMAKE_CXX_COMPILER:.*clang++-14' build-sanitize/CMakeCache.txt; then
+  rm -rf build-sanitize
+fi
+cmake -S . -B build-sanitize -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug \
+  -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DARGMAP_SANITIZE=ON -DARGMAP_FUZZ=ON -DARGMAP_BUILD_BENCH=ON >/dev/null
 cmake --build build-sanitize -j 2
 cd build-sanitize
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
