@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/process.hpp"
 #include "io/read.hpp"
 #include "render/version.hpp"
@@ -54,7 +55,8 @@ int dispatch(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, action>> actions;
   for (const subcommand& s : subcommands()) {
     CLI::App* sub = app.add_subcommand(s.name, s.description);
-    actions.emplace_back(sub, s.setup(*sub));
+    command cmd(*sub);
+    actions.emplace_back(sub, s.setup(cmd));
   }
   try {
     app.parse(argc, argv);

@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
 #include <map>
@@ -25,6 +24,7 @@
 #include "batch/pool.hpp"
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/report.hpp"
 #include "io/folder.hpp"
@@ -425,38 +425,37 @@ int run_build(const build_args& a) {
 
 }  // namespace
 
-action setup_build(CLI::App& app) {
+action setup_build(command& cmd) {
   auto args = std::make_shared<build_args>();
-  app.add_option("sources", args->sources, "files and folders to build (default: .)");
-  app.add_option("-o,--output", args->out_dir,
-                 "the folder to write diagrams into (mirrors the sources); argmap writes nothing "
-                 "outside it")
-      ->required();
-  app.add_option("-f,--formats", args->formats,
-                 "comma-separated formats: svg (default), png, pdf, dot")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
-  app.add_option("-j,--jobs", args->jobs, "worker processes (default: the number of cores)")
-      ->check(CLI::Range(1u, 256u));
-  app.add_option("--eval", args->eval, "show an evaluation in every diagram")
-      ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
-  app.add_option("--theme", args->theme, "default, dark, mono or colorblind")
-      ->check(CLI::IsMember(render::theme_names()));
-  app.add_option("--layout", args->layout,
-                 "dot, tree (linear time, for large maps) or auto (default: tree above " +
-                     std::to_string(render::tree_threshold) + " claims)")
-      ->check(CLI::IsMember({"auto", "dot", "tree"}));
-  app.add_option("--ids", args->ids, "which claims show their id: referenced (default), all or none")
-      ->check(CLI::IsMember({"referenced", "all", "none"}));
-  add_input_options(app, args->input);
-  app.add_flag("--force", args->force, "render every map, up to date or not");
-  app.add_flag("--keep-going,!--no-keep-going", args->keep_going,
-               "go on after a broken map (default); --no-keep-going stops at the first");
-  app.add_flag("--prune", args->prune,
-               "remove the outputs of maps whose source was deleted (only files argmap wrote and "
-               "nobody changed since)");
-  app.add_option("--diagnostics", args->diagnostics, "human (default), json or github")
-      ->check(CLI::IsMember({"human", "json", "github"}));
+  cmd.add("sources", args->sources, "files and folders to build (default: .)");
+  cmd.add("-o,--output", args->out_dir,
+          "the folder to write diagrams into (mirrors the sources); argmap writes nothing "
+          "outside it")
+      .required();
+  cmd.add("-f,--formats", args->formats, "comma-separated formats: svg (default), png, pdf, dot")
+      .delimiter(',')
+      .one_of({"svg", "png", "pdf", "dot"});
+  cmd.add("-j,--jobs", args->jobs, "worker processes (default: the number of cores)")
+      .range(1u, 256u);
+  cmd.add("--eval", args->eval, "show an evaluation in every diagram")
+      .one_of({"grounded", "preferred", "stable", "dfquad"});
+  cmd.add("--theme", args->theme, "default, dark, mono or colorblind")
+      .one_of(render::theme_names());
+  cmd.add("--layout", args->layout,
+          "dot, tree (linear time, for large maps) or auto (default: tree above " +
+              std::to_string(render::tree_threshold) + " claims)")
+      .one_of({"auto", "dot", "tree"});
+  cmd.add("--ids", args->ids, "which claims show their id: referenced (default), all or none")
+      .one_of({"referenced", "all", "none"});
+  add_input_options(cmd, args->input);
+  cmd.flag("--force", args->force, "render every map, up to date or not");
+  cmd.flag("--keep-going,!--no-keep-going", args->keep_going,
+           "go on after a broken map (default); --no-keep-going stops at the first");
+  cmd.flag("--prune", args->prune,
+           "remove the outputs of maps whose source was deleted (only files argmap wrote and "
+           "nobody changed since)");
+  cmd.add("--diagnostics", args->diagnostics, "human (default), json or github")
+      .one_of({"human", "json", "github"});
   return [args] {
     if (args->sources.empty()) args->sources.push_back(".");
     return run_build(*args);

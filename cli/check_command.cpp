@@ -1,11 +1,11 @@
 // argmap check FILE... [--format human|json|github] [--werror] [--no-warn NAME]
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "engine/lint.hpp"
 #include "engine/report.hpp"
 
@@ -60,22 +60,22 @@ int run_check(const check_args& args) {
 
 }  // namespace
 
-action setup_check(CLI::App& app) {
+action setup_check(command& cmd) {
   auto args = std::make_shared<check_args>();
-  app.add_option("files", args->files,
-                 "argument files or folders to check (a folder: every map below it, as build "
-                 "finds them; '-' reads standard input)")
-      ->required();
-  app.add_option("--format", args->format,
-                 "human (compiler-style, the default), json, or github (Actions annotations)")
-      ->check(CLI::IsMember({"human", "json", "github"}));
-  app.add_flag("--werror", args->werror, "treat warnings as errors (exit 1 if any)");
+  cmd.add("files", args->files,
+          "argument files or folders to check (a folder: every map below it, as build "
+          "finds them; '-' reads standard input)")
+      .required();
+  cmd.add("--format", args->format,
+          "human (compiler-style, the default), json, or github (Actions annotations)")
+      .one_of({"human", "json", "github"});
+  cmd.flag("--werror", args->werror, "treat warnings as errors (exit 1 if any)");
   std::vector<std::string> names(warning_names().begin(), warning_names().end());
-  app.add_option("--no-warn", args->no_warn,
-                 "switch off a warning by name (repeatable, or comma-separated)")
-      ->delimiter(',')
-      ->check(CLI::IsMember(names));
-  add_input_options(app, args->input);
+  cmd.add("--no-warn", args->no_warn,
+          "switch off a warning by name (repeatable, or comma-separated)")
+      .delimiter(',')
+      .one_of(names);
+  add_input_options(cmd, args->input);
   return [args] { return run_check(*args); };
 }
 

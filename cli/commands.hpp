@@ -1,17 +1,15 @@
 #pragma once
 /// \file
-/// The table of `argmap` subcommands. Each entry adds its options to a CLI11
-/// subcommand and returns the action to run once the command line is parsed.
+/// The table of `argmap` subcommands. Each entry declares its options
+/// (cli/options.hpp) and returns the action to run once the command line is parsed.
 
 #include <functional>
 #include <string>
 #include <vector>
 
-namespace CLI {
-class App;
-}
-
 namespace argmap::cli {
+
+class command;
 
 /// Exit codes shared by every subcommand.
 enum exit_code : int {
@@ -28,28 +26,28 @@ using action = std::function<int()>;
 struct subcommand {
   const char* name;              ///< e.g. "check"
   const char* description;       ///< one line for `argmap --help`
-  action (*setup)(CLI::App& app);  ///< adds options; returns the action
+  action (*setup)(command& cmd);  ///< adds options; returns the action
 };
 
 /// Every subcommand, in the order `argmap --help` lists them.
 const std::vector<subcommand>& subcommands();
 
 /// `argmap build`.
-action setup_build(CLI::App& app);
+action setup_build(command& cmd);
 /// `argmap check`.
-action setup_check(CLI::App& app);
+action setup_check(command& cmd);
 /// `argmap stats`.
-action setup_stats(CLI::App& app);
+action setup_stats(command& cmd);
 /// `argmap eval`.
-action setup_eval(CLI::App& app);
+action setup_eval(command& cmd);
 /// `argmap fmt`.
-action setup_fmt(CLI::App& app);
+action setup_fmt(command& cmd);
 /// `argmap import`.
-action setup_import(CLI::App& app);
+action setup_import(command& cmd);
 /// `argmap export`.
-action setup_export(CLI::App& app);
+action setup_export(command& cmd);
 /// `argmap render`.
-action setup_render(CLI::App& app);
+action setup_render(command& cmd);
 
 /// Runs argmap with the given command line; returns the process exit code.
 int run(int argc, char** argv);

@@ -1,6 +1,5 @@
 // argmap eval FILE [--semantics grounded|preferred|stable|dfquad] [--format text|json]
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <optional>
 
@@ -11,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
@@ -108,24 +108,23 @@ int run_eval(const eval_args& args) {
 
 }  // namespace
 
-action setup_eval(CLI::App& app) {
+action setup_eval(command& cmd) {
   auto args = std::make_shared<eval_args>();
-  app.add_option("file", args->file,
-                 "argument file, or an abstract framework (.tgf, .apx, .i23) ('-' reads standard "
-                 "input)")
-      ->required();
-  app.add_option("--from", args->from,
-                 "read FILE as an abstract framework: tgf, apx or i23 (default: from its extension)")
-      ->check(CLI::IsMember({"tgf", "apx", "i23"}));
-  add_input_options(app, args->input);
-  app.add_option("--semantics", args->semantics,
-                 "grounded (default), preferred, stable, or dfquad (gradual strengths)")
-      ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
-  app.add_option("--explain", args->explain,
-                 "say why the claim with this id has its label (or strength), with file:line")
-      ->type_name("ID");
-  app.add_option("--format", args->format, "text (the default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd.add("file", args->file,
+          "argument file, or an abstract framework (.tgf, .apx, .i23) ('-' reads standard "
+          "input)")
+      .required();
+  cmd.add("--from", args->from,
+          "read FILE as an abstract framework: tgf, apx or i23 (default: from its extension)")
+      .one_of({"tgf", "apx", "i23"});
+  add_input_options(cmd, args->input);
+  cmd.add("--semantics", args->semantics,
+          "grounded (default), preferred, stable, or dfquad (gradual strengths)")
+      .one_of({"grounded", "preferred", "stable", "dfquad"});
+  cmd.add("--explain", args->explain,
+          "say why the claim with this id has its label (or strength), with file:line")
+      .type_name("ID");
+  cmd.add("--format", args->format, "text (the default) or json").one_of({"text", "json"});
   return [args] { return run_eval(*args); };
 }
 

@@ -1,6 +1,5 @@
 // argmap fmt FILE... [--check] [--diff]     argmap fmt -   (standard input to standard output)
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
@@ -8,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "engine/diff.hpp"
 #include "engine/format.hpp"
 #include "io/write.hpp"
@@ -81,17 +81,17 @@ int run_fmt(const fmt_args& args) {
 
 }  // namespace
 
-action setup_fmt(CLI::App& app) {
+action setup_fmt(command& cmd) {
   auto args = std::make_shared<fmt_args>();
-  app.add_option("files", args->files,
-                 "argument files or folders to format in place (a folder: every map below it, as "
-                 "build finds them, partials included; '-' formats standard input to standard "
-                 "output)")
-      ->required();
-  app.add_flag("--check", args->check,
-               "write nothing; list the files that are not formatted and exit 1 if any");
-  app.add_flag("--diff", args->diff, "write nothing; print a unified diff of what would change");
-  add_limit_options(app, args->limits);
+  cmd.add("files", args->files,
+          "argument files or folders to format in place (a folder: every map below it, as "
+          "build finds them, partials included; '-' formats standard input to standard "
+          "output)")
+      .required();
+  cmd.flag("--check", args->check,
+           "write nothing; list the files that are not formatted and exit 1 if any");
+  cmd.flag("--diff", args->diff, "write nothing; print a unified diff of what would change");
+  add_limit_options(cmd, args->limits);
   return [args] { return run_fmt(*args); };
 }
 

@@ -1,13 +1,13 @@
 // argmap import FILE --from tgf|apx|i23 [-o OUT.arg]
 // argmap export FILE --to tgf|apx|i23 [-o OUT]
 
-#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/interchange/aif.hpp"
@@ -104,33 +104,31 @@ int run_export(const interchange_args& args) {
 
 }  // namespace
 
-action setup_import(CLI::App& app) {
+action setup_import(command& cmd) {
   auto args = std::make_shared<interchange_args>();
-  app.add_option("file", args->file, "the file to import ('-' reads standard input)")->required();
-  app.add_option("--from", args->format,
-                 "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), "
-                 "tgf, apx or i23 (ICCMA 2023 'p af N')")
-      ->required()
-      ->check(CLI::IsMember({"json", "aif", "argdown", "kialo", "tgf", "apx", "i23"}));
-  app.add_option("-o,--output", args->output,
-                 "the argmap file to write (default: standard output)");
-  add_limit_options(app, args->input);
+  cmd.add("file", args->file, "the file to import ('-' reads standard input)").required();
+  cmd.add("--from", args->format,
+          "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), "
+          "tgf, apx or i23 (ICCMA 2023 'p af N')")
+      .required()
+      .one_of({"json", "aif", "argdown", "kialo", "tgf", "apx", "i23"});
+  cmd.add("-o,--output", args->output, "the argmap file to write (default: standard output)");
+  add_limit_options(cmd, args->input);
   return [args] { return run_import(*args); };
 }
 
-action setup_export(CLI::App& app) {
+action setup_export(command& cmd) {
   auto args = std::make_shared<interchange_args>();
-  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
-  add_input_options(app, args->input);
-  app.add_option("--to", args->format,
-                 "json, aif, argdown, markdown, graphml, or tgf/apx/i23 (the abstract framework "
-                 "argmap evaluates, docs/evaluation.md)")
-      ->required()
-      ->check(
-          CLI::IsMember({"json", "aif", "argdown", "markdown", "graphml", "tgf", "apx", "i23"}));
-  app.add_option("--eval", args->eval, "with --to json: include an evaluation")
-      ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
-  app.add_option("-o,--output", args->output, "the file to write (default: standard output)");
+  cmd.add("file", args->file, "argument file ('-' reads standard input)").required();
+  add_input_options(cmd, args->input);
+  cmd.add("--to", args->format,
+          "json, aif, argdown, markdown, graphml, or tgf/apx/i23 (the abstract framework "
+          "argmap evaluates, docs/evaluation.md)")
+      .required()
+      .one_of({"json", "aif", "argdown", "markdown", "graphml", "tgf", "apx", "i23"});
+  cmd.add("--eval", args->eval, "with --to json: include an evaluation")
+      .one_of({"grounded", "preferred", "stable", "dfquad"});
+  cmd.add("-o,--output", args->output, "the file to write (default: standard output)");
   return [args] { return run_export(*args); };
 }
 

@@ -3,8 +3,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -12,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "batch/discover.hpp"
+#include "cli/options.hpp"
 #include "grammar/utf8.hpp"
 #include "io/read.hpp"
 #include "io/write.hpp"
@@ -31,24 +30,24 @@ bool use_colour() {
   return stdout_is_terminal() && (no_color == nullptr || *no_color == '\0');
 }
 
-void add_input_options(CLI::App& app, check_options& options) {
-  app.add_option("--include-root", options.include_root,
-                 "includes must lie in this folder (default: the nearest folder above the map "
-                 "holding .git, else the map's folder)");
-  add_limit_options(app, options);
+void add_input_options(command& cmd, check_options& options) {
+  cmd.add("--include-root", options.include_root,
+          "includes must lie in this folder (default: the nearest folder above the map "
+          "holding .git, else the map's folder)");
+  add_limit_options(cmd, options);
 }
 
-void add_limit_options(CLI::App& app, check_options& options) {
-  app.add_option("--max-file-size", options.max_file_size,
-                 "refuse files larger than this many bytes (default 1 GiB)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
-  app.add_option("--max-depth", options.parse.max_depth,
-                 "deepest nesting of claims accepted (default 256, at most 1000: passes over the "
-                 "outline recurse once per level)")
-      ->check(CLI::Range(1u, 1000u));
-  app.add_option("--max-nodes", options.parse.max_claims,
-                 "most claims a map may have, counting every file it includes (default 100000)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 32));
+void add_limit_options(command& cmd, check_options& options) {
+  cmd.add("--max-file-size", options.max_file_size,
+          "refuse files larger than this many bytes (default 1 GiB)")
+      .range(std::size_t{1}, std::size_t{1} << 40);
+  cmd.add("--max-depth", options.parse.max_depth,
+          "deepest nesting of claims accepted (default 256, at most 1000: passes over the "
+          "outline recurse once per level)")
+      .range(1u, 1000u);
+  cmd.add("--max-nodes", options.parse.max_claims,
+          "most claims a map may have, counting every file it includes (default 100000)")
+      .range(std::size_t{1}, std::size_t{1} << 32);
 }
 
 disk_loader input_loader(const check_options& options) {

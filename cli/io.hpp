@@ -9,19 +9,17 @@
 #include "engine/check.hpp"
 #include "engine/evaluate.hpp"
 
-namespace CLI {
-class App;
-}
-
 namespace argmap::cli {
+
+class command;
 
 /// Adds the options that limit what a map may read and how deep it may nest
 /// (`--include-root`, `--max-file-size`, `--max-depth`, `--max-nodes`) to a subcommand.
-void add_input_options(CLI::App& app, check_options& options);
+void add_input_options(command& cmd, check_options& options);
 
 /// The size limits alone (`--max-file-size`, `--max-depth`, `--max-nodes`),
 /// for commands that read files but follow no includes (`fmt`).
-void add_limit_options(CLI::App& app, check_options& options);
+void add_limit_options(command& cmd, check_options& options);
 
 /// Prints "argmap: error: MESSAGE" (or warning, note) to standard error, with
 /// control characters in the message written out (utf8::visible): file names

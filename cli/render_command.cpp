@@ -4,13 +4,13 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "render/render.hpp"
 
 namespace argmap::cli {
@@ -125,49 +125,48 @@ int run_render(const render_args& args) {
 
 }  // namespace
 
-action setup_render(CLI::App& app) {
+action setup_render(command& cmd) {
   auto args = std::make_shared<render_args>();
-  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
-  add_input_options(app, args->input);
-  app.add_option("-o,--output", args->output,
-                 "output file ('-' for standard output); default: FILE with the format's "
-                 "extension");
-  app.add_option("-f,--format", args->format, "svg, png, pdf or dot (default: from -o, else svg)")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
-  app.add_option("--direction", args->direction,
-                 "where arrows point: BT (default: conclusions on top), TB, LR or RL")
-      ->check(CLI::IsMember({"TB", "BT", "LR", "RL"}));
-  app.add_option("--theme", args->theme, "default, dark, mono (print) or colorblind")
-      ->check(CLI::IsMember(render::theme_names()));
-  app.add_option("--layout", args->layout,
-                 "dot (layered, best for small maps), tree (linear time, for large maps) or auto "
-                 "(default: tree above " +
-                     std::to_string(render::tree_threshold) + " drawn claims)")
-      ->check(CLI::IsMember({"auto", "dot", "tree"}));
-  app.add_option("--legend", args->legend,
-                 "auto (default: when the map uses more than one relation kind), on or off")
-      ->check(CLI::IsMember({"auto", "on", "off"}));
-  app.add_option("--focus", args->focus, "draw only the neighbourhood of the claim with this id");
-  app.add_option("--depth", args->depth, "with --focus: how many relations away (default 2)")
-      ->check(CLI::Range(0u, 1000u));
-  app.add_option("--section", args->section, "draw only this section (and its subsections)");
-  app.add_option("--tags", args->tags,
-                 "draw only claims with one of these tags (comma-separated), and what connects "
-                 "them")
-      ->delimiter(',');
-  app.add_option("--eval", args->eval,
-                 "show an evaluation: grounded, preferred, stable (sceptical view) or dfquad")
-      ->check(CLI::IsMember({"grounded", "preferred", "stable", "dfquad"}));
-  app.add_option("--depfile", args->depfile,
-                 "also write a Make-style depfile: the output depends on the map and its includes");
-  app.add_flag("--tag-colors", args->tag_colors,
-               "give each tag a colour, and tagged claims a border in their first tag's colour");
-  app.add_option("--ids", args->ids,
-                 "which claims show their id: referenced (default: those a reference names), all "
-                 "or none")
-      ->check(CLI::IsMember({"referenced", "all", "none"}));
-  app.add_option("--wrap", args->wrap, "characters per line of claim text (default 36)")
-      ->check(CLI::Range(10u, 200u));
+  cmd.add("file", args->file, "argument file ('-' reads standard input)").required();
+  add_input_options(cmd, args->input);
+  cmd.add("-o,--output", args->output,
+          "output file ('-' for standard output); default: FILE with the format's "
+          "extension");
+  cmd.add("-f,--format", args->format, "svg, png, pdf or dot (default: from -o, else svg)")
+      .one_of({"svg", "png", "pdf", "dot"});
+  cmd.add("--direction", args->direction,
+          "where arrows point: BT (default: conclusions on top), TB, LR or RL")
+      .one_of({"TB", "BT", "LR", "RL"});
+  cmd.add("--theme", args->theme, "default, dark, mono (print) or colorblind")
+      .one_of(render::theme_names());
+  cmd.add("--layout", args->layout,
+          "dot (layered, best for small maps), tree (linear time, for large maps) or auto "
+          "(default: tree above " +
+              std::to_string(render::tree_threshold) + " drawn claims)")
+      .one_of({"auto", "dot", "tree"});
+  cmd.add("--legend", args->legend,
+          "auto (default: when the map uses more than one relation kind), on or off")
+      .one_of({"auto", "on", "off"});
+  cmd.add("--focus", args->focus, "draw only the neighbourhood of the claim with this id");
+  cmd.add("--depth", args->depth, "with --focus: how many relations away (default 2)")
+      .range(0u, 1000u);
+  cmd.add("--section", args->section, "draw only this section (and its subsections)");
+  cmd.add("--tags", args->tags,
+          "draw only claims with one of these tags (comma-separated), and what connects "
+          "them")
+      .delimiter(',');
+  cmd.add("--eval", args->eval,
+          "show an evaluation: grounded, preferred, stable (sceptical view) or dfquad")
+      .one_of({"grounded", "preferred", "stable", "dfquad"});
+  cmd.add("--depfile", args->depfile,
+          "also write a Make-style depfile: the output depends on the map and its includes");
+  cmd.flag("--tag-colors", args->tag_colors,
+           "give each tag a colour, and tagged claims a border in their first tag's colour");
+  cmd.add("--ids", args->ids,
+          "which claims show their id: referenced (default: those a reference names), all "
+          "or none")
+      .one_of({"referenced", "all", "none"});
+  cmd.add("--wrap", args->wrap, "characters per line of claim text (default 36)").range(10u, 200u);
   return [args] { return run_render(*args); };
 }
 

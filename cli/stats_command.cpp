@@ -1,11 +1,11 @@
 // argmap stats FILE [--format text|json]
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/options.hpp"
 #include "engine/stats.hpp"
 
 namespace argmap::cli {
@@ -28,12 +28,11 @@ int run_stats(const stats_args& args) {
 
 }  // namespace
 
-action setup_stats(CLI::App& app) {
+action setup_stats(command& cmd) {
   auto args = std::make_shared<stats_args>();
-  app.add_option("file", args->file, "argument file ('-' reads standard input)")->required();
-  add_input_options(app, args->input);
-  app.add_option("--format", args->format, "text (the default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd.add("file", args->file, "argument file ('-' reads standard input)").required();
+  add_input_options(cmd, args->input);
+  cmd.add("--format", args->format, "text (the default) or json").one_of({"text", "json"});
   return [args] { return run_stats(*args); };
 }
 
