@@ -249,48 +249,39 @@ void print_diagnostics(const build_args& a, const std::vector<diagnostic>& ds,
     all.insert(all.end(), ds.begin(), ds.end());
 }
 
-int run_build(const build_args& a) {
-  std::vector<diagnostic> all;  // for --diagnostics json|github
-  struct stat out_st {};
-  std::pair<std::uint64_t, std::uint64_t> out_id{0, 0};
-  if (stat(a.out_dir.c_str(), &out_st) == 0) out_id = {out_st.st_dev, out_st.st_ino};
-  batch::discovery found = batch::discover(a.sources, out_id, a.input.max_file_size);
-  print_diagnostics(a, found.diagnostics, all);
-  if (found.has_errors()) {
-    if (a.diagnostics == "json") std::cout << format_json(all);
-    if (a.diagnostics == "github") std::cout << format_github(all);
-    std::cerr << "argmap: error: nothing was built\n";
-    return found.usage_error ? exit_usage : exit_problems;
-  }
+// The output folder, opened without following links and locked: one build
+// at a time writes into a folder; a second waits.
+std::optional<io::output_folder> open_output(const build_args& a) {
   std::string error;
   std::optional<io::output_folder> folder = io::output_folder::open(a.out_dir, error);
-  if (!folder) {
-    say(severity::error, error);
-    return exit_io;
-  }
-  // One build at a time writes into a folder; a second waits.
-  if (!folder->lock(error, [&] {
+  if (folder && !folder->lock(error, [&] {
         say(severity::note,
             "another argmap build is writing into '" + a.out_dir + "'; waiting for it to finish");
-      })) {
-    say(severity::error, error);
-    return exit_io;
-  }
+      }))
+    folder.reset();
+  if (!folder) say(severity::error, error);
+  return folder;
+}
+
+// The manifest of the last build, or an empty one (with a warning when it
+// cannot be read or is not valid: every map is then rendered).
+batch::manifest read_manifest(const io::output_folder& folder, const build_args& a) {
   std::vector<std::string> warnings;
   batch::manifest manifest;
-  {
-    std::string text;
-    bool missing = false;
-    if (folder->read(batch::manifest_file, text, error, a.input.max_file_size, &missing))
-      manifest = batch::parse_manifest(text, warnings);
-    else if (!missing)
-      warnings.push_back(
-          fmt::format("cannot read the manifest ({}); every map is rendered", error));
-  }
+  std::string text, error;
+  bool missing = false;
+  if (folder.read(batch::manifest_file, text, error, a.input.max_file_size, &missing))
+    manifest = batch::parse_manifest(text, warnings);
+  else if (!missing)
+    warnings.push_back(fmt::format("cannot read the manifest ({}); every map is rendered", error));
   for (const std::string& w : warnings) say(severity::warning, w);
+  return manifest;
+}
 
-  std::vector<job> jobs;
-  for (found_map& m : found.maps) jobs.push_back({std::move(m), {}, false});
+// Sets each job's key and whether it is up to date (same key as in the
+// manifest, every output present, no --force); returns the others' indices.
+std::vector<std::size_t> out_of_date(std::vector<job>& jobs, const batch::manifest& manifest,
+                                     const io::output_folder& folder, const build_args& a) {
   std::string options = options_text(a);
   std::vector<std::size_t> todo;
   for (std::size_t k = 0; k < jobs.size(); ++k) {
@@ -299,14 +290,19 @@ int run_build(const build_args& a) {
     auto it = manifest.maps.find(j.map.relative);
     bool outputs_exist = true;
     for (const std::string& f : a.formats)
-      outputs_exist = outputs_exist && folder->has_file(batch::output_name(j.map.relative, f));
+      outputs_exist = outputs_exist && folder.has_file(batch::output_name(j.map.relative, f));
     j.up_to_date = !a.force && !j.key.empty() && outputs_exist && it != manifest.maps.end() &&
                    it->second.key == j.key;
     if (!j.up_to_date) todo.push_back(k);
   }
-  std::set<std::string> dirs = output_folders(jobs, manifest, a.formats);
-  folder->sweep(dirs);  // temporaries a killed build left behind
+  return todo;
+}
 
+// Renders the maps of `todo` in worker processes; a map's outcome by its
+// index. With --no-keep-going the first failure stops the rest.
+std::map<std::size_t, outcome> render_all(const build_args& a, const std::vector<job>& jobs,
+                                          const std::vector<std::size_t>& todo,
+                                          io::output_folder& folder) {
   unsigned workers =
       a.jobs ? a.jobs : std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN)));
   bool progress = stdout_is_terminal() && isatty(2);
@@ -317,7 +313,7 @@ int run_build(const build_args& a) {
     outcome o;
     try {
       if (!worker_renderers) worker_renderers = std::make_unique<renderers>();
-      o = render_map(a, jobs[k], *folder, *worker_renderers);
+      o = render_map(a, jobs[k], folder, *worker_renderers);
     } catch (const std::bad_alloc&) {
       o = outcome{};
       o.diagnostics.push_back(
@@ -353,74 +349,119 @@ int run_build(const build_args& a) {
   std::cerr.flush();
   batch::run_pool(todo, workers, tasks);
   if (progress) std::cerr << "\r\x1b[K" << std::flush;
-  folder->sweep(dirs);
+  return results;
+}
 
-  // Report in file order.
-  std::size_t rendered = 0, failed = 0, skipped = 0;
+// What a build did, for its summary line.
+struct tally {
+  std::size_t rendered = 0, failed = 0, skipped = 0, pruned = 0;
+  std::vector<std::string> gone;  // maps in the manifest that no longer exist
+};
+
+// Reports each map of `todo` in file order and records what was rendered in
+// the manifest.
+void report(const build_args& a, const std::vector<job>& jobs, const std::vector<std::size_t>& todo,
+            const std::map<std::size_t, outcome>& results, batch::manifest& manifest,
+            std::vector<diagnostic>& all, tally& t) {
   for (std::size_t k : todo) {
     auto it = results.find(k);
     if (it == results.end()) {
-      ++skipped;  // not reached: --no-keep-going stopped at an earlier failure
+      ++t.skipped;  // not reached: --no-keep-going stopped at an earlier failure
       continue;
     }
     const outcome& o = it->second;
     print_diagnostics(a, o.diagnostics, all);
     std::string name = batch::printable_name(jobs[k].map.relative);
     if (o.ok) {
-      ++rendered;
+      ++t.rendered;
       if (a.diagnostics == "human") std::cout << "rendered " << name << "\n";
       manifest.maps[jobs[k].map.relative] = {jobs[k].key, o.outputs};
     } else {
-      ++failed;
+      ++t.failed;
       if (a.diagnostics == "human") std::cout << "failed   " << name << "\n";
     }
   }
-  // Outputs whose map is gone: removed only with --prune, and only files
-  // argmap wrote and nobody changed since.
+}
+
+// Outputs whose map is gone: removed only with --prune, and only files
+// argmap wrote and nobody changed since.
+void prune(const build_args& a, const std::vector<job>& jobs, batch::manifest& manifest,
+           io::output_folder& folder, tally& t) {
   std::set<std::string> present;
   for (const job& j : jobs) present.insert(j.map.relative);
-  std::vector<std::string> gone;
   for (const auto& [map, e] : manifest.maps)
-    if (!present.count(map)) gone.push_back(map);
-  std::size_t pruned = 0;
-  if (a.prune) {
-    for (const std::string& map : gone) {
-      for (const auto& [path, hash] : manifest.maps[map].outputs) {
-        switch (folder->remove_if_unchanged(path, hash)) {
-          case io::output_folder::removal::removed:
-            ++pruned;
-            break;
-          case io::output_folder::removal::changed:
-            say(severity::note, "kept '" + path + "': it changed since argmap wrote it");
-            break;
-          case io::output_folder::removal::refused:
-            say(severity::note, "kept '" + path + "': it is not the plain file argmap wrote");
-            break;
-          case io::output_folder::removal::missing:
-            break;
-        }
+    if (!present.count(map)) t.gone.push_back(map);
+  if (!a.prune) return;
+  for (const std::string& map : t.gone) {
+    for (const auto& [path, hash] : manifest.maps[map].outputs) {
+      switch (folder.remove_if_unchanged(path, hash)) {
+        case io::output_folder::removal::removed:
+          ++t.pruned;
+          break;
+        case io::output_folder::removal::changed:
+          say(severity::note, "kept '" + path + "': it changed since argmap wrote it");
+          break;
+        case io::output_folder::removal::refused:
+          say(severity::note, "kept '" + path + "': it is not the plain file argmap wrote");
+          break;
+        case io::output_folder::removal::missing:
+          break;
       }
-      manifest.maps.erase(map);
     }
+    manifest.maps.erase(map);
   }
+}
+
+// "N maps: R rendered, U up to date, F failed", and a note on gone maps.
+void summarise(const build_args& a, std::size_t maps, std::size_t todo, const tally& t) {
+  std::string line = fmt::format("{} map{}: {} rendered, {} up to date, {} failed", maps,
+                                 maps == 1 ? "" : "s", t.rendered, maps - todo, t.failed);
+  if (t.skipped) line += fmt::format(", {} not reached", t.skipped);
+  if (t.pruned) line += fmt::format(", {} output{} pruned", t.pruned, t.pruned == 1 ? "" : "s");
+  if (todo == 0 && maps > 0) line += " (nothing to do)";
+  (a.diagnostics == "human" ? std::cout : std::cerr) << line << "\n";
+  if (!t.gone.empty() && !a.prune)
+    std::cerr << fmt::format(
+        "argmap: note: {} map{} in the manifest no longer exist{}; --prune removes their outputs\n",
+        t.gone.size(), t.gone.size() == 1 ? "" : "s", t.gone.size() == 1 ? "s" : "");
+}
+
+int run_build(const build_args& a) {
+  std::vector<diagnostic> all;  // for --diagnostics json|github
+  struct stat out_st {};
+  std::pair<std::uint64_t, std::uint64_t> out_id{0, 0};
+  if (stat(a.out_dir.c_str(), &out_st) == 0) out_id = {out_st.st_dev, out_st.st_ino};
+  batch::discovery found = batch::discover(a.sources, out_id, a.input.max_file_size);
+  print_diagnostics(a, found.diagnostics, all);
+  if (found.has_errors()) {
+    if (a.diagnostics == "json") std::cout << format_json(all);
+    if (a.diagnostics == "github") std::cout << format_github(all);
+    std::cerr << "argmap: error: nothing was built\n";
+    return found.usage_error ? exit_usage : exit_problems;
+  }
+  std::optional<io::output_folder> folder = open_output(a);
+  if (!folder) return exit_io;
+  batch::manifest manifest = read_manifest(*folder, a);
+  std::vector<job> jobs;
+  for (found_map& m : found.maps) jobs.push_back({std::move(m), {}, false});
+  std::vector<std::size_t> todo = out_of_date(jobs, manifest, *folder, a);
+  std::set<std::string> dirs = output_folders(jobs, manifest, a.formats);
+  folder->sweep(dirs);  // temporaries a killed build left behind
+  std::map<std::size_t, outcome> results = render_all(a, jobs, todo, *folder);
+  folder->sweep(dirs);
+
+  tally t;
+  report(a, jobs, todo, results, manifest, all, t);
+  prune(a, jobs, manifest, *folder, t);
+  std::string error;
   if (!folder->write_together({{batch::manifest_file, batch::manifest_text(manifest)}}, error)) {
     say(severity::error, error);
     return exit_io;
   }
   if (a.diagnostics == "json") std::cout << format_json(all);
   if (a.diagnostics == "github") std::cout << format_github(all);
-  std::size_t up_to_date = jobs.size() - todo.size();
-  std::string line = fmt::format("{} map{}: {} rendered, {} up to date, {} failed", jobs.size(),
-                                 jobs.size() == 1 ? "" : "s", rendered, up_to_date, failed);
-  if (skipped) line += fmt::format(", {} not reached", skipped);
-  if (pruned) line += fmt::format(", {} output{} pruned", pruned, pruned == 1 ? "" : "s");
-  if (todo.empty() && !jobs.empty()) line += " (nothing to do)";
-  (a.diagnostics == "human" ? std::cout : std::cerr) << line << "\n";
-  if (!gone.empty() && !a.prune)
-    std::cerr << fmt::format(
-        "argmap: note: {} map{} in the manifest no longer exist{}; --prune removes their outputs\n",
-        gone.size(), gone.size() == 1 ? "" : "s", gone.size() == 1 ? "s" : "");
-  return failed > 0 ? exit_problems : exit_ok;
+  summarise(a, jobs.size(), todo.size(), t);
+  return t.failed > 0 ? exit_problems : exit_ok;
 }
 
 }  // namespace
