@@ -112,8 +112,25 @@ std::string markup::mark(label l) const {
 
 std::string markup::claim_label(std::size_t index) const {
   const claim_node& c = g_.claims[index];
+  std::string rows = header_row(index);
   bool defeated = labelled() && e_->claim_labels[index] == label::out;
-  std::string rows;
+  std::string text;
+  for (const std::string& line : wrap(c.text(), o_.wrap)) {
+    // Defeated claims are struck through, line by line.
+    text += (defeated ? "<S>" + escape_html(line) + "</S>" : escape_html(line)) +
+            "<BR ALIGN=\"LEFT\"/>";
+  }
+  rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", text);
+  if (strengths()) rows += strength_row(e_->claim_strengths[index]);
+  rows += evidence_rows(c);
+  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">" + rows +
+         "</TABLE>";
+}
+
+// The row above the text: the evaluation's mark, the id (as --ids says) and
+// the basis badge; nothing when none of them is drawn.
+std::string markup::header_row(std::size_t index) const {
+  const claim_node& c = g_.claims[index];
   std::string header;
   if (labelled()) header += mark(e_->claim_labels[index]);
   bool show_id = c.user_id && (o_.ids == id_display::all ||
@@ -126,32 +143,31 @@ std::string markup::claim_label(std::size_t index) const {
         "<TD BGCOLOR=\"{}\" CELLPADDING=\"2\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\">{}</FONT></TD>",
         t_.badge_fill, t_.text, escape_html(*basis));
   }
-  if (!header.empty() || !badge.empty()) {
-    // The id on the left, the basis badge after it, in a row of their own.
-    std::string cells = fmt::format("<TD ALIGN=\"LEFT\">{}</TD>", header);
-    if (!badge.empty()) cells += "<TD WIDTH=\"6\"></TD>" + badge;
-    rows += fmt::format("{}{}</TR></TABLE></TD></TR>", table_start, cells);
-  }
-  std::string text;
-  for (const std::string& line : wrap(c.text(), o_.wrap)) {
-    // Defeated claims are struck through, line by line.
-    text += (defeated ? "<S>" + escape_html(line) + "</S>" : escape_html(line)) +
-            "<BR ALIGN=\"LEFT\"/>";
-  }
-  rows += fmt::format("<TR><TD ALIGN=\"LEFT\">{}</TD></TR>", text);
-  if (strengths()) {
-    double s = e_->claim_strengths[index];
-    int filled = static_cast<int>(std::lround(s * 60));
-    std::string bar = fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
-                                  t_.strength_bar, std::max(filled, 1));
-    if (filled < 60)
-      bar += fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>", t_.defeated_fill,
-                         60 - filled);
-    rows += fmt::format(
-        "{}{}<TD WIDTH=\"4\"></TD><TD><FONT "
-        "POINT-SIZE=\"8\">{:.2f}</FONT></TD></TR></TABLE></TD></TR>",
-        table_start, bar, s);
-  }
+  if (header.empty() && badge.empty()) return "";
+  // The id on the left, the basis badge after it, in a row of their own.
+  std::string cells = fmt::format("<TD ALIGN=\"LEFT\">{}</TD>", header);
+  if (!badge.empty()) cells += "<TD WIDTH=\"6\"></TD>" + badge;
+  return fmt::format("{}{}</TR></TABLE></TD></TR>", table_start, cells);
+}
+
+// DF-QuAD's strength as a bar of 60 points and a number.
+std::string markup::strength_row(double strength) const {
+  int filled = static_cast<int>(std::lround(strength * 60));
+  std::string bar = fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>",
+                                t_.strength_bar, std::max(filled, 1));
+  if (filled < 60)
+    bar += fmt::format("<TD BGCOLOR=\"{}\" WIDTH=\"{}\" HEIGHT=\"5\"></TD>", t_.defeated_fill,
+                       60 - filled);
+  return fmt::format(
+      "{}{}<TD WIDTH=\"4\"></TD><TD><FONT "
+      "POINT-SIZE=\"8\">{:.2f}</FONT></TD></TR></TABLE></TD></TR>",
+      table_start, bar, strength);
+}
+
+// The rows below the text: scheme, quote, tags, and the source (a link when
+// its url is one argmap trusts).
+std::string markup::evidence_rows(const claim_node& c) const {
+  std::string rows;
   if (auto scheme = c.attribute("scheme")) {
     rows += fmt::format(
         "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"{}\"><I>scheme: "
@@ -192,8 +208,7 @@ std::string markup::claim_label(std::size_t index) const {
           t_.muted, note);
     }
   }
-  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">" + rows +
-         "</TABLE>";
+  return rows;
 }
 
 // A link target for an HREF attribute. Graphviz 2.42 copies HREF into the

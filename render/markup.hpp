@@ -51,6 +51,9 @@ class markup {
   bool labelled() const;
   bool strengths() const;
   std::string mark(label l) const;
+  std::string header_row(std::size_t index) const;
+  std::string strength_row(double strength) const;
+  std::string evidence_rows(const claim_node& c) const;
   std::string href(std::string_view url) const;
   std::string tag_colour(const std::string& tag) const;
   bool tag_border(const claim_node& c) const;
