@@ -243,24 +243,49 @@ class outline_parser : grammar::line_reader {
            (rest.size() == 2 || is_blank(rest[2]));
   }
 
+  // An indented line without a marker: the continuation of the claim above,
+  // or an error saying what is missing.
+  void unmarked_line(std::uint32_t indent, std::string_view rest) {
+    if (is_marker_char(rest[0])) {
+      error(span(indent, indent + 1), "syntax",
+            fmt::format("expected a space after the relation marker '{}' (write \\{} to start "
+                        "the text with '{}')",
+                        rest[0], rest[0], rest[0]));
+    } else if (last_ && indent > last_indent_) {
+      continuation_line(indent, rest);
+    } else if (!last_) {
+      error(span(indent, indent + 1), "no-parent",
+            "this line is indented, but there is no claim above it to belong to");
+    } else {
+      error(span(indent, indent + 1), "missing-marker",
+            "expected a relation marker (+, -, ~, !, &, or +>, ->, ~>) before the claim text");
+    }
+  }
+
+  // `&` joins the reason of the sibling above it at the same indentation or,
+  // as the first line under a claim, the reason of that claim; false (with
+  // an error) when there is no reason there to join.
+  bool joins_a_reason(std::uint32_t indent, const ast::claim* sibling) {
+    const ast::claim* joined = sibling ? sibling : stack_.back().node;
+    if (joined->rel == ast::relation::root) {
+      error(span(indent, indent + 1), "orphan-co-premise",
+            "'&' adds a co-premise to a reason, but there is no reason here: put it at the "
+            "indentation of a '+', '-' or '~' line, or directly under one");
+      return false;
+    }
+    if (joined->rel == ast::relation::contradiction) {
+      error(span(indent, indent + 1), "orphan-co-premise",
+            "'&' cannot join a contradiction ('!'): contradictions have no premises");
+      return false;
+    }
+    return true;
+  }
+
   void indented_line(std::uint32_t indent, std::string_view rest) {
     bool outgoing = outgoing_marker(rest);
     bool marker = outgoing || (is_marker_char(rest[0]) && (rest.size() == 1 || is_blank(rest[1])));
     if (!marker) {
-      if (is_marker_char(rest[0])) {
-        error(span(indent, indent + 1), "syntax",
-              fmt::format("expected a space after the relation marker '{}' (write \\{} to start "
-                          "the text with '{}')",
-                          rest[0], rest[0], rest[0]));
-      } else if (last_ && indent > last_indent_) {
-        continuation_line(indent, rest);
-      } else if (!last_) {
-        error(span(indent, indent + 1), "no-parent",
-              "this line is indented, but there is no claim above it to belong to");
-      } else {
-        error(span(indent, indent + 1), "missing-marker",
-              "expected a relation marker (+, -, ~, !, &, or +>, ->, ~>) before the claim text");
-      }
+      unmarked_line(indent, rest);
       return;
     }
     if (stack_.empty()) {
@@ -301,23 +326,9 @@ class outline_parser : grammar::line_reader {
       last_ = nullptr;
       return;
     }
-    if (m == '&') {
-      // `&` joins the reason of the sibling above it at the same indentation or,
-      // as the first line under a claim, the reason of that claim.
-      const ast::claim* joined = sibling ? sibling : stack_.back().node;
-      if (joined->rel == ast::relation::root) {
-        error(span(indent, indent + 1), "orphan-co-premise",
-              "'&' adds a co-premise to a reason, but there is no reason here: put it at the "
-              "indentation of a '+', '-' or '~' line, or directly under one");
-        last_ = nullptr;
-        return;
-      }
-      if (joined->rel == ast::relation::contradiction) {
-        error(span(indent, indent + 1), "orphan-co-premise",
-              "'&' cannot join a contradiction ('!'): contradictions have no premises");
-        last_ = nullptr;
-        return;
-      }
+    if (m == '&' && !joins_a_reason(indent, sibling)) {
+      last_ = nullptr;
+      return;
     }
     std::size_t marker_width = outgoing ? 2 : 1;
     if (!take_claim(indent, is_reference_line(rest.substr(marker_width)))) return;
