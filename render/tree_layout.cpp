@@ -254,25 +254,14 @@ struct extent {
   bool empty = true;
 };
 
-}  // namespace
-
-tree_result tree_layout(const tree_input& in, const tree_spacing& s) {
-  const std::size_t n = in.parent.size();
-  const std::size_t m = in.blocks.size();
-  walker w(in, s);
-  const std::vector<index> roots = w.build();
-  w.run();
-
-  tree_result r;
-  r.b.assign(n, 0);
-  r.d.assign(n, 0);
-  r.frames.assign(m, tree_box{});
-
-  // Each tree on its own: layers as tall as their tallest node, the tree's
-  // left edge at breadth 0 and its root layer at depth 0.
-  std::vector<extent> tree(roots.size());
+// Each tree on its own: layers as tall as their tallest node, the tree's
+// left edge at breadth 0 and its root layer at depth 0. Sets r.b and r.d
+// relative to the tree; returns each tree's extent.
+std::vector<extent> place_trees(const walker& w, std::size_t trees, const tree_input& in,
+                                const tree_spacing& s, tree_result& r) {
+  std::vector<extent> tree(trees);
   std::vector<double> tallest, layer_start;
-  for (std::size_t t = 0; t < roots.size(); ++t) {
+  for (std::size_t t = 0; t < trees; ++t) {
     tallest.clear();
     extent& e = tree[t];
     for (std::size_t k = w.group_begin(t) + 1; k < w.group_end(t); ++k) {
@@ -301,87 +290,126 @@ tree_result tree_layout(const tree_input& in, const tree_spacing& s) {
     e.b1 -= e.b0;
     e.b0 = 0;
   }
+  return tree;
+}
 
-  // Blocks, innermost first. Internal ids: 0 is the top level, k + 1 is
-  // block k; a parent must come before its children (as sections do),
-  // others hang at the top.
-  std::vector<index> up(m + 1, none);
+// How blocks nest. Internal ids: 0 is the top level, k + 1 is block k; a
+// parent must come before its children (as sections do), others hang at
+// the top.
+struct nesting {
+  std::vector<index> up;                        // per block id: its parent's id
+  std::vector<std::vector<std::size_t>> inner;  // per block id: the blocks inside it
+  std::vector<std::vector<std::size_t>> trees;  // per block id: the trees it holds
+};
+
+nesting nest(const tree_input& in, const std::vector<index>& roots) {
+  const std::size_t m = in.blocks.size();
+  nesting n{std::vector<index>(m + 1, none), std::vector<std::vector<std::size_t>>(m + 1),
+            std::vector<std::vector<std::size_t>>(m + 1)};
   for (std::size_t k = 0; k < m; ++k) {
     index p = in.blocks[k].parent;
-    up[k + 1] = p >= 0 && static_cast<std::size_t>(p) < k ? p + 1 : 0;
+    n.up[k + 1] = p >= 0 && static_cast<std::size_t>(p) < k ? p + 1 : 0;
   }
-  std::vector<std::vector<std::size_t>> inner(m + 1), trees(m + 1);
-  for (std::size_t k = 1; k <= m; ++k) inner[static_cast<std::size_t>(up[k])].push_back(k);
+  for (std::size_t k = 1; k <= m; ++k) n.inner[static_cast<std::size_t>(n.up[k])].push_back(k);
   for (std::size_t t = 0; t < roots.size(); ++t) {
     auto v = static_cast<std::size_t>(roots[t]);
     index b = v < in.block.size() ? in.block[v] : none;
-    trees[b >= 0 && static_cast<std::size_t>(b) < m ? static_cast<std::size_t>(b) + 1 : 0]
+    n.trees[b >= 0 && static_cast<std::size_t>(b) < m ? static_cast<std::size_t>(b) + 1 : 0]
         .push_back(t);
   }
-  // A block's items (its leading blocks, its trees, its other blocks) go in
-  // rows, in order, each row as wide as needed for the block to come out
-  // about twice as wide as it is deep.
+  return n;
+}
+
+// One item of a block: a tree or an inner block, and its place in the
+// block's frame once packed.
+struct item {
+  bool is_tree;
+  std::size_t id;
+  double width, depth;
+  double b = 0, d = 0;
+};
+
+// Packs a block's items in rows, in order, each row as wide as needed for
+// the block to come out about twice as wide as it is deep; returns the
+// block's frame.
+extent pack(std::vector<item>& items, const tree_block& info, double margin,
+            const tree_spacing& s) {
+  double area = 0, widest = 0;
+  for (const item& it : items) {
+    area += (it.width + s.blocks) * (it.depth + s.blocks);
+    widest = std::max(widest, it.width);
+  }
+  const double row_width = std::max(widest, std::sqrt(2 * area));
+  const double b_start = margin + info.room_breadth;
+  double cursor = b_start, row_d = info.room_depth + margin, row_depth = 0, width = 0;
+  bool row_empty = true;
+  for (item& it : items) {
+    if (!row_empty && cursor + s.blocks + it.width - b_start > row_width) {
+      row_d += row_depth + s.blocks;
+      cursor = b_start;
+      row_depth = 0;
+      row_empty = true;
+    }
+    if (!row_empty) cursor += s.blocks;
+    it.b = cursor;
+    it.d = row_d;
+    cursor += it.width;
+    width = std::max(width, cursor);
+    row_depth = std::max(row_depth, it.depth);
+    row_empty = false;
+  }
+  double depth = row_d + row_depth + margin;
+  return {0, std::max(width + margin, info.min_breadth), std::max(depth, info.min_depth), false};
+}
+
+}  // namespace
+
+tree_result tree_layout(const tree_input& in, const tree_spacing& s) {
+  const std::size_t n = in.parent.size();
+  const std::size_t m = in.blocks.size();
+  walker w(in, s);
+  const std::vector<index> roots = w.build();
+  w.run();
+
+  tree_result r;
+  r.b.assign(n, 0);
+  r.d.assign(n, 0);
+  r.frames.assign(m, tree_box{});
+  std::vector<extent> tree = place_trees(w, roots.size(), in, s, r);
+  nesting nested = nest(in, roots);
+
+  // Blocks, innermost first: a block's items are its leading blocks, its
+  // trees, then its other blocks.
   std::vector<extent> frame(m + 1);
   std::vector<double> block_b(m + 1, 0), block_d(m + 1, 0);  // a block in its parent's frame
-  std::vector<double> tree_b(roots.size(), 0),
-      tree_d(roots.size(), 0);  // a tree in its block's frame
-  struct item {
-    bool is_tree;
-    std::size_t id;
-    double width, depth;
-  };
+  std::vector<double> tree_b(roots.size(), 0), tree_d(roots.size(), 0);  // a tree in its block's
   std::vector<item> items;
   for (std::size_t k = m + 1; k > 0; --k) {
     const std::size_t id = k - 1;
-    const bool top = id == 0;
     const tree_block none_block;
-    const tree_block& info = top ? none_block : in.blocks[id - 1];
-    const double margin = top ? 0 : s.margin;
     items.clear();
-    for (std::size_t c : inner[id])
+    for (std::size_t c : nested.inner[id])
       if (in.blocks[c - 1].leading) items.push_back({false, c, frame[c].b1, frame[c].depth});
-    for (std::size_t t : trees[id]) items.push_back({true, t, tree[t].b1, tree[t].depth});
-    for (std::size_t c : inner[id])
+    for (std::size_t t : nested.trees[id]) items.push_back({true, t, tree[t].b1, tree[t].depth});
+    for (std::size_t c : nested.inner[id])
       if (!in.blocks[c - 1].leading) items.push_back({false, c, frame[c].b1, frame[c].depth});
-    double area = 0, widest = 0;
+    frame[id] = pack(items, id == 0 ? none_block : in.blocks[id - 1], id == 0 ? 0 : s.margin, s);
     for (const item& it : items) {
-      area += (it.width + s.blocks) * (it.depth + s.blocks);
-      widest = std::max(widest, it.width);
+      (it.is_tree ? tree_b : block_b)[it.id] = it.b;
+      (it.is_tree ? tree_d : block_d)[it.id] = it.d;
     }
-    const double row_width = std::max(widest, std::sqrt(2 * area));
-    const double b_start = margin + info.room_breadth;
-    double cursor = b_start, row_d = info.room_depth + margin, row_depth = 0, width = 0;
-    bool row_empty = true;
-    for (const item& it : items) {
-      if (!row_empty && cursor + s.blocks + it.width - b_start > row_width) {
-        row_d += row_depth + s.blocks;
-        cursor = b_start;
-        row_depth = 0;
-        row_empty = true;
-      }
-      if (!row_empty) cursor += s.blocks;
-      (it.is_tree ? tree_b : block_b)[it.id] = cursor;
-      (it.is_tree ? tree_d : block_d)[it.id] = row_d;
-      cursor += it.width;
-      width = std::max(width, cursor);
-      row_depth = std::max(row_depth, it.depth);
-      row_empty = false;
-    }
-    double depth = row_d + row_depth + margin;
-    frame[id] = {0, std::max(width + margin, info.min_breadth), std::max(depth, info.min_depth),
-                 false};
   }
   // Absolute origins, parents first.
   std::vector<double> origin_b(m + 1, 0), origin_d(m + 1, 0);
   for (std::size_t id = 1; id <= m; ++id) {
-    auto p = static_cast<std::size_t>(up[id]);
+    auto p = static_cast<std::size_t>(nested.up[id]);
     origin_b[id] = origin_b[p] + block_b[id];
     origin_d[id] = origin_d[p] + block_d[id];
     r.frames[id - 1] = {origin_b[id], origin_d[id], origin_b[id] + frame[id].b1,
                         origin_d[id] + frame[id].depth};
   }
   for (std::size_t id = 0; id <= m; ++id) {
-    for (std::size_t t : trees[id]) {
+    for (std::size_t t : nested.trees[id]) {
       double ob = origin_b[id] + tree_b[t], od = origin_d[id] + tree_d[t];
       for (std::size_t k = w.group_begin(t) + 1; k < w.group_end(t); ++k) {
         auto v = static_cast<std::size_t>(w.order()[k]);
