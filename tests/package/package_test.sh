@@ -1,14 +1,31 @@
 #!/bin/sh
-# Installs argmap from BUILD_DIR into a temporary prefix, builds the consumer
-# project against it, and checks that diagrams rebuild when an included file
-# changes. Usage: package_test.sh BUILD_DIR CONSUMER_SOURCE_DIR
+# Installs argmap from BUILD_DIR into a temporary prefix; checks that the
+# installed headers are the libraries' faces (they compile together, include
+# no Boost, Graphviz or CLI11 header, and no header of the source tree that
+# does is installed); builds the consumer project against the package, and
+# checks that diagrams rebuild when an included file changes.
+# Usage: package_test.sh BUILD_DIR CONSUMER_SOURCE_DIR SOURCE_DIR
 set -eu
 build=$1
 consumer=$2
+source=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 cmake --install "$build" --prefix "$work/prefix" > /dev/null
+include="$work/prefix/include/argmap"
+# The faces include nothing of Boost, Graphviz or CLI11...
+if grep -rlE '#include +<(boost|graphviz|CLI)/' "$include"; then fail "an installed header includes a private dependency"; fi
+# ...and no header that does (X3's grammars, Graphviz's adapter) is installed.
+for h in $(cd "$source" && grep -lE '#include +<(boost|graphviz|CLI)/' io/*.hpp grammar/*.hpp engine/*.hpp engine/*/*.hpp render/*.hpp 2>/dev/null); do
+  [ ! -e "$include/$h" ] || fail "private header $h is installed"
+  printf '#include "%s"\n' "$h" | c++ -std=c++20 -fsyntax-only -I"$include" -x c++ - 2>/dev/null &&
+    fail "private header $h is reachable from the installed package"
+done
+# Every installed header compiles, all of them in one translation unit.
+(cd "$include" && find . -name '*.hpp' | sed 's|^\./|#include "|; s|$|"|') > "$work/all.cpp"
+[ "$(wc -l < "$work/all.cpp")" -ge 30 ] || fail "too few installed headers: $(wc -l < "$work/all.cpp")"
+c++ -std=c++20 -fsyntax-only -I"$include" "$work/all.cpp" || fail "the installed headers do not compile together"
 cp -r "$consumer" "$work/src"
 cmake -S "$work/src" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" > "$work/configure.log" 2>&1 ||
   { cat "$work/configure.log"; fail "configure"; }
