@@ -1,0 +1,176 @@
+// What `argmap build` does with one map (build_map.hpp).
+
+#include "cli/build_map.hpp"
+
+#include <optional>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "batch/manifest.hpp"
+#include "engine/evaluate.hpp"
+#include "io/write.hpp"
+
+#ifndef ARGMAP_VERSION
+#define ARGMAP_VERSION "unknown"
+#endif
+
+namespace argmap::cli {
+
+std::string options_text(const build_args& a) {
+  std::string f;
+  for (const std::string& x : a.formats) f += x + ",";
+  return fmt::format(
+      "argmap {}|formats {}|theme {}|eval {}|layout {}|root {}|size {}|depth {}|nodes {}",
+      ARGMAP_VERSION, f, a.theme, a.eval, a.layout, a.input.include_root, a.input.max_file_size,
+      a.input.parse.max_depth, a.input.parse.max_claims);
+}
+
+namespace {
+
+disk_loader map_loader(const check_options& input) {
+  // A map found in a tree is never a FIFO or a device (discovery skips them).
+  return disk_loader(input.max_file_size, input.include_root, false);
+}
+
+}  // namespace
+
+std::string key_of(const batch::found_map& m, const std::string& options,
+                   const check_options& input) {
+  if (!m.problem.empty()) return {};
+  disk_loader loader = map_loader(input);
+  loaded_map lm = load_map(m.path, loader, input.parse);
+  std::uint64_t h = io::content_hash(options);
+  auto mix = [&h](std::string_view data) {
+    for (char c : data) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  };
+  for (const source_file& f : lm.sources.files) {
+    mix(f.name);
+    mix(std::string_view("\0", 1));
+    mix(f.text);
+  }
+  if (lm.documents.empty()) mix("unreadable");
+  return fmt::format("{:016x}", h);
+}
+
+diagnostic problem(const std::string& file, const char* code, std::string message) {
+  diagnostic d;
+  d.file = file;
+  d.code = code;
+  d.message = std::move(message);
+  return d;
+}
+
+outcome render_map(const build_args& a, const job& j, const io::output_folder& folder,
+                   renderers& r) {
+  outcome o;
+  if (!j.map.problem.empty()) {
+    o.diagnostics.push_back(problem(j.map.path, "unsafe-link", j.map.problem));
+    return o;
+  }
+  disk_loader loader = map_loader(a.input);
+  checked_map m = check_file(j.map.path, loader, a.input);
+  o.diagnostics = m.diagnostics;
+  if (m.unreadable || m.errors() > 0) return o;
+  std::optional<evaluation> e;
+  if (!a.eval.empty()) {
+    e = evaluate(m.graph, *semantics_from_name(a.eval));
+    if (!e->error.empty()) {
+      o.diagnostics.push_back(problem(j.map.path, "eval", e->error));
+      return o;
+    }
+  }
+  // Render everything first; then write every file together, or none.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& f : a.formats) {
+    render::options opts;
+    opts.output = *render::format_from_name(f);
+    opts.theme = a.theme;
+    opts.layout = *render::layout_from_name(a.layout);
+    opts.ids = *render::id_display_from_name(a.ids);
+    for (const ast::attribute& attr : m.graph.metadata)
+      if (attr.key == "title") opts.title = attr.value;
+    bool fonts = opts.output == render::format::png || opts.output == render::format::pdf;
+    if (fonts && !r.fonts) r.fonts = std::make_unique<render::renderer>(true);
+    render::result out = (fonts ? *r.fonts : r.svg).render(m.graph, opts, e ? &*e : nullptr);
+    for (const std::string& w : out.warnings) {
+      diagnostic d = problem(j.map.path, "render", w);
+      d.level = severity::warning;
+      o.diagnostics.push_back(std::move(d));
+    }
+    if (!out.ok()) {
+      for (const std::string& msg : out.errors)
+        o.diagnostics.push_back(problem(j.map.path, "render", msg));
+      return o;
+    }
+    files.emplace_back(batch::output_name(j.map.relative, f), std::move(out.bytes));
+  }
+  std::string error;
+  if (!folder.write_together(files, error)) {
+    o.diagnostics.push_back(problem(j.map.path, "io", error));
+    return o;
+  }
+  for (const auto& [name, bytes] : files) o.outputs[name] = io::content_hash(bytes);
+  o.ok = true;
+  return o;
+}
+
+namespace {
+
+nlohmann::json to_json(const diagnostic& d) {
+  nlohmann::json j = {{"level", static_cast<int>(d.level)},
+                      {"code", d.code},
+                      {"message", d.message},
+                      {"file", d.file},
+                      {"line", d.line},
+                      {"col", d.col},
+                      {"end_line", d.end_line},
+                      {"end_col", d.end_col},
+                      {"text", d.line_text},
+                      {"notes", nlohmann::json::array()}};
+  for (const diagnostic& n : d.notes) j["notes"].push_back(to_json(n));
+  return j;
+}
+
+diagnostic diagnostic_from(const nlohmann::json& j) {
+  diagnostic d;
+  d.level = static_cast<severity>(j.at("level").get<int>());
+  d.code = j.at("code");
+  d.message = j.at("message");
+  d.file = j.at("file");
+  d.line = j.at("line");
+  d.col = j.at("col");
+  d.end_line = j.at("end_line");
+  d.end_col = j.at("end_col");
+  d.line_text = j.at("text");
+  for (const auto& n : j.at("notes")) d.notes.push_back(diagnostic_from(n));
+  return d;
+}
+
+}  // namespace
+
+std::string serialise(const outcome& o) {
+  nlohmann::json j;
+  j["ok"] = o.ok;
+  j["outputs"] = o.outputs;
+  j["diagnostics"] = nlohmann::json::array();
+  for (const diagnostic& d : o.diagnostics) j["diagnostics"].push_back(to_json(d));
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+outcome deserialise(const std::string& text, const std::string& file) {
+  outcome o;
+  try {
+    nlohmann::json j = nlohmann::json::parse(text);
+    o.ok = j.at("ok");
+    o.outputs = j.at("outputs").get<std::map<std::string, std::uint64_t>>();
+    for (const auto& d : j.at("diagnostics")) o.diagnostics.push_back(diagnostic_from(d));
+  } catch (const nlohmann::json::exception& e) {
+    o = outcome{};
+    o.diagnostics.push_back(
+        problem(file, "internal", std::string("a worker's report was unreadable: ") + e.what()));
+  }
+  return o;
+}
+
+}  // namespace argmap::cli
