@@ -27,9 +27,15 @@ done
 [ "$(wc -l < "$work/all.cpp")" -ge 30 ] || fail "too few installed headers: $(wc -l < "$work/all.cpp")"
 c++ -std=c++20 -fsyntax-only -I"$include" "$work/all.cpp" || fail "the installed headers do not compile together"
 cp -r "$consumer" "$work/src"
+# docs/api.md's example, and the output it says it prints.
+awk '/^```cpp$/ { on = 1; next } /^```$/ { on = 0 } on' "$source/docs/api.md" > "$work/src/api_example.cpp"
+awk '/^```text$/ { on = 1; next } /^```$/ { on = 0 } on' "$source/docs/api.md" > "$work/api_expected.txt"
+[ -s "$work/src/api_example.cpp" ] && [ -s "$work/api_expected.txt" ] || fail "docs/api.md has no example"
 cmake -S "$work/src" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" > "$work/configure.log" 2>&1 ||
   { cat "$work/configure.log"; fail "configure"; }
 cmake --build "$work/build" -j 2 > "$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
+"$work/build/api_example" > "$work/api_output.txt" 2>/dev/null || fail "docs/api.md's example failed"
+diff -u "$work/api_expected.txt" "$work/api_output.txt" || fail "docs/api.md's example printed something else"
 out=$("$work/build/count_claims" "$work/src/map.arg")
 [ "$out" = "3 claims, 0 errors" ] || fail "count_claims printed '$out'"
 [ -f "$work/build/diagrams/map.svg" ] || fail "map.svg not built"
