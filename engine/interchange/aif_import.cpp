@@ -223,7 +223,9 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
     for (std::size_t inf : concluding[k]) {
       const std::string& t = nodes[inf].type;
       auto p = premises(inf);
-      p.erase(std::remove(p.begin(), p.end(), k), p.end());  // a claim cannot relate to itself
+      // A claim may attack itself ("this statement is false"), but no claim
+      // can be a reason for itself: a support keeps its other premises only.
+      if (t == "RA") p.erase(std::remove(p.begin(), p.end(), k), p.end());
       if (p.empty()) {
         ++self;
         continue;
@@ -237,7 +239,7 @@ std::optional<import_result> import_aif(const std::string& text, std::string& er
   }
   if (self)
     r.notes.push_back(
-        fmt::format("skipped {} relation{} of a claim to itself", self, self == 1 ? "" : "s"));
+        fmt::format("skipped {} support{} of a claim by itself alone", self, self == 1 ? "" : "s"));
   return finish_import(out, std::move(r.notes), error, limits);
 }
 

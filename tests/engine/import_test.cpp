@@ -89,6 +89,30 @@ TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part import
   CHECK(s.attacks == 1);
 }
 
+TEST_CASE(
+    "AIF: a CA from a claim to itself is a self-attack; an RA cannot make a claim its own reason") {
+  std::string error;
+  auto r = argmap::import_aif(
+      R"({"nodes":[{"nodeID":"1","type":"I","text":"This statement is false."},
+                   {"nodeID":"2","type":"CA","text":"Default Conflict"},
+                   {"nodeID":"3","type":"I","text":"B holds."},
+                   {"nodeID":"4","type":"RA","text":"Default Inference"},
+                   {"nodeID":"5","type":"RA","text":"Default Inference"},
+                   {"nodeID":"6","type":"I","text":"C holds."}],
+          "edges":[{"fromID":"1","toID":"2"},{"fromID":"2","toID":"1"},
+                   {"fromID":"3","toID":"4"},{"fromID":"4","toID":"3"},
+                   {"fromID":"6","toID":"5"},{"fromID":"3","toID":"5"},{"fromID":"5","toID":"3"}]})",
+      error);
+  REQUIRE_MESSAGE(r, error);
+  CHECK(r->map.find("[n1] This statement is false.\n  - @n1\n") != std::string::npos);
+  // n3 as its own reason is dropped: alone (RA 4, skipped) and beside n6 (RA 5 keeps n6).
+  CHECK(r->map.find("[n3] B holds.\n  + @n6\n") != std::string::npos);
+  CHECK(r->notes == std::vector<std::string>{"skipped 1 support of a claim by itself alone"});
+  auto m = check(r->map);
+  CHECK(m.errors() == 0);
+  CHECK(argmap::format_human(m.diagnostics).find("attacks itself") != std::string::npos);
+}
+
 TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
   for (const char* file : {"aifdb.json", "xaif-cycle.json"}) {
     CAPTURE(file);
