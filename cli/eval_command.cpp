@@ -41,18 +41,19 @@ std::optional<af_format> framework_format(const eval_args& args) {
 // claim per argument, one attack per attack. Its translation is the
 // framework itself (docs/evaluation.md), so evaluating the map evaluates it.
 std::optional<checked_map> framework_map(const eval_args& args, af_format format, int& code) {
-  std::string text, error;
+  std::string text;
+  import_error error;
   code = exit_io;
   if (!read_input(args.file, args.input.max_file_size, text)) return std::nullopt;
   code = exit_problems;
   auto f = read_af(text, format, error);
   if (!f) {
-    std::cerr << utf8::visible(located(args.file, error)) << "\n";
+    report_import_error(args.file, text, error);
     return std::nullopt;
   }
   auto map = framework_to_map(*f, error, args.input.parse);
   if (!map) {
-    std::cerr << utf8::visible(args.file + ": error: " + error) << "\n";
+    report_import_error(args.file, text, error);
     return std::nullopt;
   }
   memory_loader no_includes;

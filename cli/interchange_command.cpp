@@ -46,7 +46,7 @@ int run_import(const interchange_args& args) {
   std::string text;
   if (refuse_overwriting_input(args.output, {args.file})) return exit_usage;
   if (!read_input(args.file, args.input.max_file_size, text)) return exit_io;
-  std::string error;
+  import_error error;
   if (args.format == "aif" || args.format == "kialo" || args.format == "json" ||
       args.format == "argdown") {
     const parse_options& limits = args.input.parse;
@@ -55,7 +55,7 @@ int run_import(const interchange_args& args) {
                     : args.format == "argdown" ? import_argdown(text, error, limits)
                                                : import_json(text, error, limits);
     if (!imported) {
-      std::cerr << utf8::visible(located(args.file, error)) << "\n";
+      report_import_error(args.file, text, error);
       return exit_problems;
     }
     // Notes on what was not kept: the first 20, then a count.
@@ -69,12 +69,12 @@ int run_import(const interchange_args& args) {
   }
   auto f = read_af(text, *af_format_from_name(args.format), error);
   if (!f) {
-    std::cerr << utf8::visible(located(args.file, error)) << "\n";
+    report_import_error(args.file, text, error);
     return exit_problems;
   }
   auto map = framework_to_map(*f, error, args.input.parse);
   if (!map) {
-    std::cerr << utf8::visible(args.file + ": error: " + error) << "\n";
+    report_import_error(args.file, text, error);
     return exit_problems;
   }
   return emit(args.output, *map);

@@ -101,16 +101,24 @@ bool write_output_file(const std::string& path, const std::string& bytes) {
   return false;
 }
 
-std::string located(const std::string& file, const std::string& error) {
-  unsigned line = 0, column = 1;
-  int used = 0;
-  if (std::sscanf(error.c_str(), "line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-           ": error: " + error.substr(used);
-  used = 0;
-  if (std::sscanf(error.c_str(), "line %u: %n", &line, &used) == 1 && used > 0)
-    return file + ":" + std::to_string(line) + ":1: error: " + error.substr(used);
-  return file + ": error: " + error;
+void report_import_error(const std::string& file, const std::string& text, const import_error& e) {
+  diagnostic d;
+  d.file = file;
+  d.code = "import";
+  d.message = e.message;
+  if (e.line > 0) {
+    source_set sources;
+    sources.files.emplace_back(file, text);
+    // Without a column, the whole line is the place.
+    std::uint32_t col = e.column > 0 ? e.column : 1;
+    std::uint32_t end =
+        e.column > 0
+            ? col + 1
+            : 1 + static_cast<std::uint32_t>(utf8::length(sources.files[0].line_text(e.line)));
+    d = make_diagnostic(sources, {0, e.line, col, e.line, std::max(end, col + 1)}, severity::error,
+                        "import", e.message);
+  }
+  std::cerr << format_human(d);
 }
 
 std::vector<std::string> expand_folders(const std::vector<std::string>& arguments, std::size_t max_file_size,

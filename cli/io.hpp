@@ -8,6 +8,7 @@
 
 #include "engine/check.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/interchange/import_result.hpp"
 
 namespace argmap::cli {
 
@@ -61,9 +62,10 @@ bool write_output_file(const std::string& path, const std::string& bytes);
 std::vector<std::string> expand_folders(const std::vector<std::string>& arguments, std::size_t max_file_size,
                                         std::vector<diagnostic>& problems, bool partials = false);
 
-/// "FILE:LINE:COL: error: what" for an importer's or a framework reader's
-/// error that starts with "line L[, column C]: ", else "FILE: error: what".
-std::string located(const std::string& file, const std::string& error);
+/// Prints an import error as a diagnostic of `file`, whose contents are
+/// `text`: compiler-style, with the source line and a caret when the error
+/// has a place.
+void report_import_error(const std::string& file, const std::string& text, const import_error& e);
 
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);

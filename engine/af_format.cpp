@@ -82,7 +82,7 @@ struct builder {
   }
 };
 
-std::optional<named_framework> read_tgf(std::string_view text, std::string& error) {
+std::optional<named_framework> read_tgf(std::string_view text, import_error& error) {
   builder b;
   bool edges = false;
   bool ok = each_line(text, [&](std::size_t line, std::string_view s) {
@@ -98,7 +98,7 @@ std::optional<named_framework> read_tgf(std::string_view text, std::string& erro
       return true;
     }
     if (space == std::string_view::npos) {
-      error = fmt::format("line {}: expected 'attacker attacked'", line);
+      error = at_line(line, "expected 'attacker attacked'");
       return false;
     }
     std::string_view second = trim(s.substr(space));
@@ -106,8 +106,8 @@ std::optional<named_framework> read_tgf(std::string_view text, std::string& erro
     auto from = b.index.find(std::string(first));
     auto to = b.index.find(std::string(second));
     if (from == b.index.end() || to == b.index.end()) {
-      error = fmt::format("line {}: '{}' is not an argument listed before '#'", line,
-                          from == b.index.end() ? first : second);
+      error = at_line(line, "'{}' is not an argument listed before '#'",
+                      from == b.index.end() ? first : second);
       return false;
     }
     b.attacks.emplace_back(from->second, to->second);
@@ -138,7 +138,7 @@ bool apx_term(std::string_view s, std::string_view functor, std::vector<std::str
   }
 }
 
-std::optional<named_framework> read_apx(std::string_view text, std::string& error) {
+std::optional<named_framework> read_apx(std::string_view text, import_error& error) {
   builder b;
   std::vector<std::string_view> args;
   struct pending {
@@ -156,15 +156,15 @@ std::optional<named_framework> read_apx(std::string_view text, std::string& erro
       atts.push_back({line, std::string(args[0]), std::string(args[1])});
       return true;
     }
-    error = fmt::format("line {}: expected 'arg(name).' or 'att(name,name).'", line);
+    error = at_line(line, "expected 'arg(name).' or 'att(name,name).'");
     return false;
   });
   if (!ok) return std::nullopt;
   for (const pending& p : atts) {
     auto from = b.index.find(p.from), to = b.index.find(p.to);
     if (from == b.index.end() || to == b.index.end()) {
-      error = fmt::format("line {}: '{}' is not declared with arg(...)", p.line,
-                          from == b.index.end() ? p.from : p.to);
+      error = at_line(p.line, "'{}' is not declared with arg(...)",
+                      from == b.index.end() ? p.from : p.to);
       return std::nullopt;
     }
     b.attacks.emplace_back(from->second, to->second);
@@ -177,7 +177,7 @@ bool number(std::string_view s, std::size_t& n) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
-std::optional<named_framework> read_i23(std::string_view text, std::string& error) {
+std::optional<named_framework> read_i23(std::string_view text, import_error& error) {
   std::size_t n = 0;
   bool header = false;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
@@ -188,14 +188,14 @@ std::optional<named_framework> read_i23(std::string_view text, std::string& erro
     std::string_view rest = space == std::string_view::npos ? "" : trim(s.substr(space));
     if (!header) {
       if (a != "p" || !rest.starts_with("af") || !number(trim(rest.substr(2)), n)) {
-        error = fmt::format("line {}: expected the header 'p af N'", line);
+        error = at_line(line, "expected the header 'p af N'");
         return false;
       }
       // The header alone declares the arguments: refuse before making them
       // (found by fuzz_import: 'p af 22906166' took 10 s).
       if (n > parse_options{}.max_claims) {
-        error = fmt::format("line {}: {} arguments: a map holds at most {} claims", line, n,
-                            parse_options{}.max_claims);
+        error = at_line(line, "{} arguments: a map holds at most {} claims", n,
+                        parse_options{}.max_claims);
         return false;
       }
       header = true;
@@ -203,7 +203,7 @@ std::optional<named_framework> read_i23(std::string_view text, std::string& erro
     }
     std::size_t i = 0, j = 0;
     if (!number(a, i) || !number(rest, j) || i < 1 || j < 1 || i > n || j > n) {
-      error = fmt::format("line {}: expected two argument numbers from 1 to {}", line, n);
+      error = at_line(line, "expected two argument numbers from 1 to {}", n);
       return false;
     }
     attacks.emplace_back(static_cast<std::uint32_t>(i - 1), static_cast<std::uint32_t>(j - 1));
@@ -211,7 +211,7 @@ std::optional<named_framework> read_i23(std::string_view text, std::string& erro
   });
   if (!ok) return std::nullopt;
   if (!header) {
-    error = "line 1: expected the header 'p af N'";
+    error = at_line(1, "expected the header 'p af N'");
     return std::nullopt;
   }
   named_framework f;
@@ -245,8 +245,11 @@ std::string write_af(const named_framework& f, af_format format) {
 }
 
 std::optional<named_framework> read_af(std::string_view text, af_format format,
-                                       std::string& error) {
-  if (!utf8::readable(text, error)) return std::nullopt;
+                                       import_error& error) {
+  if (auto bad = unreadable_text(text)) {
+    error = *bad;
+    return std::nullopt;
+  }
   switch (format) {
     case af_format::tgf:
       return read_tgf(text, error);
@@ -258,14 +261,15 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
   return std::nullopt;
 }
 
-std::optional<std::string> framework_to_map(const named_framework& f, std::string& error,
+std::optional<std::string> framework_to_map(const named_framework& f, import_error& error,
                                             const parse_options& limits) {
   // An i23 header alone ('p af 20000000') declares any number of arguments:
   // a map that large could not be read back (found by fuzz_import).
   if (f.names.size() > limits.max_claims) {
-    error =
+    error = {
+        0, 0,
         fmt::format("{} arguments: a map holds at most {} claims (--max-nodes sets another limit)",
-                    f.names.size(), limits.max_claims);
+                    f.names.size(), limits.max_claims)};
     return std::nullopt;
   }
   std::vector<std::string> ids;

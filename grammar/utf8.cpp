@@ -232,22 +232,16 @@ std::string visible(std::string_view s) {
   return out;
 }
 
-bool readable(std::string_view text, std::string& error) {
-  auto line_of = [&](std::size_t at) {
-    return std::to_string(
-        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-  };
-  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    error = "line " + line_of(nul) + ": NUL byte (is this a binary file?)";
-    return false;
-  }
+unreadable check_readable(std::string_view text) {
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+    return {nul, "NUL byte (is this a binary file?)"};
   std::size_t bad = find_invalid(text);
   if (bad == std::string_view::npos) {
     // Code points argmap text cannot hold; line ends (LF, CRLF) are fine.
     std::size_t pos = 0;
     for (;;) {
       forbidden f = find_forbidden(text.substr(pos));
-      if (f.offset == std::string_view::npos) return true;
+      if (f.offset == std::string_view::npos) return {};
       std::size_t at = pos + f.offset;
       pos = at + f.length;
       if (f.code_point == '\n' ||
@@ -262,14 +256,12 @@ bool readable(std::string_view text, std::string& error) {
         std::snprintf(what, sizeof what,
                       "control character U+%04X%s, which argmap text cannot hold",
                       static_cast<unsigned>(f.code_point), control_name(f.code_point));
-      error = "line " + line_of(at) + ": " + what;
-      return false;
+      return {at, what};
     }
   }
   char byte[8];
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-  error = "line " + line_of(bad) + ": not valid UTF-8 (byte " + byte + "); argmap reads UTF-8";
-  return false;
+  return {bad, std::string("not valid UTF-8 (byte ") + byte + "); argmap reads UTF-8"};
 }
 
 }  // namespace argmap::utf8

@@ -14,12 +14,18 @@ namespace argmap::utf8 {
 /// invalid), or `npos` when `s` is valid.
 std::size_t find_invalid(std::string_view s);
 
-/// For importers: whether `text` is valid UTF-8 without NUL bytes or other
+/// Where a text is not readable as a map, and why.
+struct unreadable {
+  std::size_t offset = std::string_view::npos;  ///< byte offset of the problem; npos: readable
+  std::string what;                             ///< e.g. "NUL byte (is this a binary file?)"
+};
+
+/// Whether `text` is valid UTF-8 without NUL bytes, control characters or
 /// code points argmap text cannot hold (find_forbidden; LF and CRLF line ends
-/// are fine). If not, sets `error` to "line N: not valid UTF-8 (byte 0xNN);
-/// argmap reads UTF-8", "line N: NUL byte (is this a binary file?)" or
-/// "line N: control character U+001B (ESC), which argmap text cannot hold".
-bool readable(std::string_view text, std::string& error);
+/// are fine): the first problem, with what it is ("not valid UTF-8 (byte
+/// 0xNN); argmap reads UTF-8", "NUL byte (is this a binary file?)", "control
+/// character U+001B (ESC), which argmap text cannot hold", ...).
+unreadable check_readable(std::string_view text);
 
 /// Like find_invalid(s); also sets `ascii` to whether every byte of `s` is ASCII.
 std::size_t find_invalid(std::string_view s, bool& ascii);

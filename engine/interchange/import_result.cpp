@@ -5,6 +5,7 @@
 #include "engine/check.hpp"
 #include "engine/format.hpp"
 #include "grammar/ast.hpp"
+#include "grammar/utf8.hpp"
 
 namespace argmap {
 
@@ -21,11 +22,36 @@ std::string id_maker::make(std::string id) {
   return unique;
 }
 
+import_error error_at_offset(std::string_view text, std::size_t offset, std::string message) {
+  std::uint32_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {line, col, std::move(message)};
+}
+
+std::optional<import_error> unreadable_text(std::string_view text) {
+  utf8::unreadable u = utf8::check_readable(text);
+  if (u.offset == std::string_view::npos) return std::nullopt;
+  return error_at_offset(text, u.offset, std::move(u.what));
+}
+
+std::string import_error::text() const {
+  if (line == 0) return message;
+  if (column == 0) return fmt::format("line {}: {}", line, message);
+  return fmt::format("line {}, column {}: {}", line, column, message);
+}
+
 std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
-                                           std::string& error, const parse_options& limits) {
+                                           import_error& error, const parse_options& limits) {
   auto fail = [&](const diagnostic& d) {
-    error = "the map this would write does not check: " + d.message;
-    if (d.line > 0) error += fmt::format(" (line {} of that map)", d.line);
+    error = {0, 0, "the map this would write does not check: " + d.message};
+    if (d.line > 0) error.message += fmt::format(" (line {} of that map)", d.line);
     return std::nullopt;
   };
   std::vector<diagnostic> diagnostics;
@@ -33,7 +59,7 @@ std::optional<import_result> finish_import(const std::string& text, std::vector<
   for (const diagnostic& d : diagnostics)
     if (d.level == severity::error) return fail(d);
   if (!formatted) {
-    error = "the map this would write does not check";
+    error = {0, 0, "the map this would write does not check"};
     return std::nullopt;
   }
   memory_loader no_includes;

@@ -2,15 +2,41 @@
 /// \file
 /// What every importer gives, and the last step they share.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "grammar/parse.hpp"
 
 namespace argmap {
+
+/// Why an import failed: what, and where in the input when that is known.
+struct import_error {
+  std::uint32_t line = 0;    ///< from 1; 0 when the problem has no one place in the input
+  std::uint32_t column = 0;  ///< from 1, in code points; 0 when only the line is known
+  std::string message;       ///< one sentence in plain words
+  /// "line L, column C: message", "line L: message" or the message alone.
+  std::string text() const;
+};
+
+/// An import error at byte `offset` of the input `text`.
+import_error error_at_offset(std::string_view text, std::size_t offset, std::string message);
+
+/// The first thing in `text` that argmap text cannot hold (invalid UTF-8, a
+/// NUL byte, a control character, a noncharacter), as an import error.
+std::optional<import_error> unreadable_text(std::string_view text);
+
+/// An import error on line `line` (from 1) of the input.
+template <typename... T>
+import_error at_line(std::size_t line, fmt::format_string<T...> format, T&&... args) {
+  return {static_cast<std::uint32_t>(line), 0, fmt::format(format, std::forward<T>(args)...)};
+}
 
 /// The imported map, and notes about what was not kept.
 struct import_result {
@@ -34,8 +60,8 @@ class id_maker {
 /// checked as `argmap check` would within `limits`, so that an import never
 /// writes a map that does not check. If it has an error, returns nothing
 /// with "the map this would write does not check: MESSAGE (line L of that
-/// map)" in `error`; else the map with `notes`.
+/// map)" in `error` (which has no place in the input); else the map with `notes`.
 std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
-                                           std::string& error, const parse_options& limits);
+                                           import_error& error, const parse_options& limits);
 
 }  // namespace argmap

@@ -127,16 +127,8 @@ std::vector<std::string> pointer_tokens(const std::string& pointer) {
 }  // namespace
 
 std::string line_column(const std::string& text, std::size_t offset) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return fmt::format("line {}, column {}", line, col);
+  import_error at = error_at_offset(text, offset, "");
+  return fmt::format("line {}, column {}", at.line, at.column);
 }
 
 std::optional<std::size_t> locate_json_pointer(const std::string& text,
@@ -206,15 +198,16 @@ std::optional<std::size_t> locate_json_pointer(const std::string& text,
   return std::nullopt;
 }
 
-bool json_input::parse(const std::string& text, std::string& error, unsigned max_depth) {
+bool json_input::parse(const std::string& text, import_error& error, unsigned max_depth) {
   text_ = text;
   if (std::size_t bad = utf8::find_invalid(text); bad != std::string::npos) {
-    error = fmt::format("{}: not valid UTF-8 (byte 0x{:02X}); argmap reads UTF-8",
-                        line_column(text, bad), static_cast<unsigned char>(text[bad]));
+    error = error_at_offset(text, bad,
+                            fmt::format("not valid UTF-8 (byte 0x{:02X}); argmap reads UTF-8",
+                                        static_cast<unsigned char>(text[bad])));
     return false;
   }
   if (utf8::forbidden f = find_unholdable(text); f.offset != std::string::npos) {
-    error = line_column(text, f.offset) + ": " + describe(f);
+    error = error_at_offset(text, f.offset, describe(f));
     return false;
   }
   // Depth and numbers, before nlohmann builds anything.
@@ -226,7 +219,7 @@ bool json_input::parse(const std::string& text, std::string& error, unsigned max
         if (text[i] == '\\') ++i;
     } else if (c == '{' || c == '[') {
       if (++depth > max_depth) {
-        error = fmt::format("{}: nested deeper than {} levels", line_column(text, i), max_depth);
+        error = error_at_offset(text, i, fmt::format("nested deeper than {} levels", max_depth));
         return false;
       }
     } else if (c == '}' || c == ']') {
@@ -237,7 +230,7 @@ bool json_input::parse(const std::string& text, std::string& error, unsigned max
       errno = 0;
       double v = std::strtod(start, &end);
       if (errno == ERANGE && std::isinf(v)) {
-        error = fmt::format("{}: a number too large to read", line_column(text, i));
+        error = error_at_offset(text, i, "a number too large to read");
         return false;
       }
       if (end > start) i += static_cast<std::size_t>(end - start) - 1;
@@ -248,25 +241,26 @@ bool json_input::parse(const std::string& text, std::string& error, unsigned max
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     std::size_t at = what.find("syntax error");
-    error = line_column(text, e.byte > 0 ? e.byte - 1 : 0) + ": malformed JSON" +
-            (at == std::string::npos ? "" : ": " + what.substr(at));
+    error =
+        error_at_offset(text, e.byte > 0 ? e.byte - 1 : 0,
+                        "malformed JSON" + (at == std::string::npos ? "" : ": " + what.substr(at)));
     return false;
   } catch (const nlohmann::json::exception&) {
-    error = "malformed JSON: a number is too large to read";
+    error = {0, 0, "malformed JSON: a number is too large to read"};
     return false;
   }
   return true;
 }
 
-std::string json_input::error_at(const std::string& pointer, const std::string& what) const {
+import_error json_input::error_at(const std::string& pointer, const std::string& what) const {
   std::string shown = pointer.empty() ? "the document" : pointer;
   if (auto at = locate_json_pointer(text_, pointer))
-    return line_column(text_, *at) + ": " + shown + ": " + what;
-  return shown + ": " + what;
+    return error_at_offset(text_, *at, shown + ": " + what);
+  return {0, 0, shown + ": " + what};
 }
 
 bool json_input::check_text(const std::string& value, const std::string& pointer,
-                            std::string& error) const {
+                            import_error& error) const {
   utf8::forbidden f = find_unholdable(value);
   if (f.offset == std::string::npos) return true;
   error = error_at(pointer, describe(f));
@@ -275,7 +269,7 @@ bool json_input::check_text(const std::string& value, const std::string& pointer
 
 const nlohmann::json* json_input::member(const nlohmann::json& parent, const std::string& pointer,
                                          const char* key, const char* what, bool optional,
-                                         std::string& error) const {
+                                         import_error& error) const {
   if (parent.is_object() && parent.contains(key)) return &parent[key];
   if (!optional) error = error_at(pointer, fmt::format("expected {} \"{}\"", what, key));
   return nullptr;
@@ -283,7 +277,7 @@ const nlohmann::json* json_input::member(const nlohmann::json& parent, const std
 
 std::optional<std::string> json_input::string_at(const nlohmann::json& parent,
                                                  const std::string& pointer, const char* key,
-                                                 std::string& error,
+                                                 import_error& error,
                                                  std::optional<std::string> fallback,
                                                  bool one_line) const {
   std::string p = pointer + "/" + key;
@@ -304,7 +298,7 @@ std::optional<std::string> json_input::string_at(const nlohmann::json& parent,
 
 std::optional<long long> json_input::integer_at(const nlohmann::json& parent,
                                                 const std::string& pointer, const char* key,
-                                                long long lo, long long hi, std::string& error,
+                                                long long lo, long long hi, import_error& error,
                                                 std::optional<long long> fallback) const {
   std::string p = pointer + "/" + key;
   const nlohmann::json* m = member(parent, pointer, key, "a number", fallback.has_value(), error);
@@ -341,7 +335,7 @@ std::optional<long long> json_input::integer_at(const nlohmann::json& parent,
 }
 
 std::optional<bool> json_input::boolean_at(const nlohmann::json& parent, const std::string& pointer,
-                                           const char* key, std::string& error,
+                                           const char* key, import_error& error,
                                            std::optional<bool> fallback) const {
   std::string p = pointer + "/" + key;
   const nlohmann::json* m =

@@ -52,9 +52,12 @@ bool numbered(const std::string& line, std::string& number, std::string& rest) {
 
 }  // namespace
 
-std::optional<import_result> import_kialo(const std::string& text, std::string& error,
+std::optional<import_result> import_kialo(const std::string& text, import_error& error,
                                           const parse_options& limits) {
-  if (!utf8::readable(text, error)) return std::nullopt;
+  if (auto bad = unreadable_text(text)) {
+    error = *bad;
+    return std::nullopt;
+  }
   std::vector<kialo_node> nodes;
   std::map<std::string, std::size_t> by_number;
   std::string title;
@@ -73,15 +76,15 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
     std::string number, rest;
     if (!numbered(line, number, rest)) {
       if (nodes.empty()) {
-        error = fmt::format("line {}: expected a numbered claim such as '1. text'", line_no);
+        error = at_line(line_no, "expected a numbered claim such as '1. text'");
         return std::nullopt;
       }
       nodes.back().text += " " + line;  // a continuation of the claim above
       continue;
     }
     if (depth_of(number) > limits.max_depth) {
-      error = fmt::format("line {}: claim {} is nested deeper than argmap's {} levels", line_no,
-                          number.substr(0, 40) + "...", limits.max_depth);
+      error = at_line(line_no, "claim {} is nested deeper than argmap's {} levels",
+                      number.substr(0, 40) + "...", limits.max_depth);
       return std::nullopt;
     }
     kialo_node n;
@@ -105,24 +108,23 @@ std::optional<import_result> import_kialo(const std::string& text, std::string& 
       n.text = rest;
     }
     if (!by_number.emplace(number, nodes.size()).second) {
-      error = fmt::format("line {}: claim number {} is used twice", line_no, number);
+      error = at_line(line_no, "claim number {} is used twice", number);
       return std::nullopt;
     }
     nodes.push_back(std::move(n));
   }
   for (const kialo_node& n : nodes) {
     if (!n.parent.empty() && !by_number.count(n.parent)) {
-      error = fmt::format("line {}: claim {} has no parent: no claim is numbered {}", n.line,
-                          n.number, n.parent);
+      error =
+          at_line(n.line, "claim {} has no parent: no claim is numbered {}", n.number, n.parent);
       return std::nullopt;
     }
     if (!n.link.empty() && !by_number.count(n.link)) {
-      error = fmt::format("line {}: '-> See {}.' links to no claim", n.line, n.link);
+      error = at_line(n.line, "'-> See {}.' links to no claim", n.link);
       return std::nullopt;
     }
     if (!n.link.empty() && !nodes[by_number.at(n.link)].link.empty()) {  // found by fuzz_import
-      error = fmt::format("line {}: '-> See {}.' links to another link, not to a claim", n.line,
-                          n.link);
+      error = at_line(n.line, "'-> See {}.' links to another link, not to a claim", n.link);
       return std::nullopt;
     }
   }

@@ -57,7 +57,7 @@ std::multiset<std::string> relations(const std::string& aif) {
 }  // namespace
 
 TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes, schemes") {
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_aif(read("aifdb.json"), error);
   REQUIRE(r);
   CHECK(r->notes == std::vector<std::string>{
@@ -78,7 +78,7 @@ TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes
 }
 
 TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part imports without loss") {
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_aif(read("xaif-cycle.json"), error);
   REQUIRE(r);
   auto m = check(r->map);
@@ -91,7 +91,7 @@ TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part import
 
 TEST_CASE(
     "AIF: a CA from a claim to itself is a self-attack; an RA cannot make a claim its own reason") {
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_aif(
       R"({"nodes":[{"nodeID":"1","type":"I","text":"This statement is false."},
                    {"nodeID":"2","type":"CA","text":"Default Conflict"},
@@ -103,7 +103,7 @@ TEST_CASE(
                    {"fromID":"3","toID":"4"},{"fromID":"4","toID":"3"},
                    {"fromID":"6","toID":"5"},{"fromID":"3","toID":"5"},{"fromID":"5","toID":"3"}]})",
       error);
-  REQUIRE_MESSAGE(r, error);
+  REQUIRE_MESSAGE(r, error.text());
   CHECK(r->map.find("[n1] This statement is false.\n  - @n1\n") != std::string::npos);
   // n3 as its own reason is dropped: alone (RA 4, skipped) and beside n6 (RA 5 keeps n6).
   CHECK(r->map.find("[n3] B holds.\n  + @n6\n") != std::string::npos);
@@ -117,7 +117,7 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
   for (const char* file : {"aifdb.json", "xaif-cycle.json"}) {
     CAPTURE(file);
     std::string original = read(file);
-    std::string error;
+    argmap::import_error error;
     auto r = argmap::import_aif(original, error);
     REQUIRE(r);
     auto m = check(r->map);
@@ -136,19 +136,19 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
 }
 
 TEST_CASE("bad AIF gives a location and no map") {
-  std::string error;
+  argmap::import_error error;
   CHECK_FALSE(argmap::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
-  CHECK(error.rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
+  CHECK(error.text().rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
   CHECK_FALSE(argmap::import_aif(
       "{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
       error));
-  CHECK(error == "line 1, column 79: /edges/0/toID: '99' is not a node");
+  CHECK(error.text() == "line 1, column 79: /edges/0/toID: '99' is not a node");
   CHECK_FALSE(argmap::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
-  CHECK(error == "line 1, column 18: /AIF/nodes/0: a node needs a string or integer nodeID");
+  CHECK(error.text() == "line 1, column 18: /AIF/nodes/0: a node needs a string or integer nodeID");
 }
 
 TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_kialo(read("kialo.txt"), error);
   REQUIRE(r);
   auto m = check(r->map);
@@ -165,7 +165,7 @@ TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
 }
 
 TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
   REQUIRE(r);
   CHECK(r->map.find("title: \"\\\"Cars\\\", she said\"\n") != std::string::npos);
@@ -173,19 +173,19 @@ TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
 }
 
 TEST_CASE("Kialo errors name the line") {
-  std::string error;
+  argmap::import_error error;
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
-  CHECK(error == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
+  CHECK(error.text() == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
-  CHECK(error == "line 2: '-> See 9.' links to no claim");
+  CHECK(error.text() == "line 2: '-> See 9.' links to no claim");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
-  CHECK(error == "line 2: '-> See 1.2.' links to another link, not to a claim");
+  CHECK(error.text() == "line 2: '-> See 1.2.' links to another link, not to a claim");
   CHECK_FALSE(argmap::import_kialo("Just text.\n", error));
-  CHECK(error == "line 1: expected a numbered claim such as '1. text'");
+  CHECK(error.text() == "line 1: expected a numbered claim such as '1. text'");
 }
 
 TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, undercut, notes") {
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_argdown(read("argdown.argdown"), error);
   REQUIRE(r);
   auto m = check(r->map);
@@ -211,7 +211,7 @@ TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, 
 TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relations") {
   auto original = check(read("argdown.argdown").empty() ? "" : "[t] T.\n  + [a] A.\n  - [b] B.\n    - [c] C.\n  ! [d] D.\n");
   std::string exported = argmap::export_argdown(original.graph);
-  std::string error;
+  argmap::import_error error;
   auto r = argmap::import_argdown(exported, error);
   REQUIRE(r);
   auto back = check(r->map);
@@ -224,7 +224,7 @@ TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relatio
 }
 
 TEST_CASE("Argdown syntax errors name the line") {
-  std::string error;
+  argmap::import_error error;
   CHECK_FALSE(argmap::import_argdown("  + [A]: no parent\n", error));
-  CHECK(error == "line 1: a relation needs an element above it");
+  CHECK(error.text() == "line 1: a relation needs an element above it");
 }

@@ -19,7 +19,8 @@
 
 namespace {
 
-std::optional<std::string> import(std::uint8_t which, const std::string& text, std::string& error,
+std::optional<std::string> import(std::uint8_t which, const std::string& text,
+                                  argmap::import_error& error,
                                   const argmap::parse_options& limits) {
   std::optional<argmap::import_result> r;
   switch (which % 7) {
@@ -52,7 +53,7 @@ std::optional<std::string> import(std::uint8_t which, const std::string& text, s
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  std::string error;
+  argmap::import_error error;
   argmap::check_options options;
   if (data[0] & 0x80) {
     options.parse.max_depth = 8;

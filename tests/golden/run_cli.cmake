@@ -1,5 +1,6 @@
 # Runs argmap with ARGS in WORKDIR and compares its standard output with the
-# file EXPECTED (when given) and its exit code with EXPECTED_RC. INPUT, when
+# file EXPECTED (when given), its standard error with EXPECTED_STDERR (when
+# given) and its exit code with EXPECTED_RC. INPUT, when
 # given, is fed to standard input. With -DUPDATE=1 the expected file is
 # rewritten instead.
 #   cmake -DARGMAP=... -DWORKDIR=... "-DARGS=check;--format;json;x.arg"
@@ -23,6 +24,12 @@ if(EXPECTED)
   file(READ ${WORKDIR}/${EXPECTED} expected)
   if(NOT out STREQUAL expected)
     message(FATAL_ERROR "output of 'argmap ${ARGS}' differs from ${EXPECTED}\n--- expected\n${expected}--- actual\n${out}---\n${err}")
+  endif()
+endif()
+if(EXPECTED_STDERR)
+  file(READ ${WORKDIR}/${EXPECTED_STDERR} expected)
+  if(NOT err STREQUAL expected)
+    message(FATAL_ERROR "standard error of 'argmap ${ARGS}' differs from ${EXPECTED_STDERR}\n--- expected\n${expected}--- actual\n${err}---\n")
   endif()
 endif()
 if(NO_STDERR AND NOT err STREQUAL "")
