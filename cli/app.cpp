@@ -80,6 +80,7 @@ int run(int argc, char** argv) {
   try {
     code = dispatch(argc, argv);
   } catch (const std::bad_alloc&) {
+    // Written as a literal: building a diagnostic would allocate.
     std::cerr << "argmap: error: out of memory\n";
   } catch (const std::exception& e) {
     std::cerr << "argmap: internal error (please report this): " << e.what() << "\n";

@@ -230,9 +230,9 @@ void summarise(const build_args& a, std::size_t maps, std::size_t todo, const ta
   if (todo == 0 && maps > 0) line += " (nothing to do)";
   (a.diagnostics == "human" ? std::cout : std::cerr) << line << "\n";
   if (!t.gone.empty() && !a.prune)
-    std::cerr << fmt::format(
-        "argmap: note: {} map{} in the manifest no longer exist{}; --prune removes their outputs\n",
-        t.gone.size(), t.gone.size() == 1 ? "" : "s", t.gone.size() == 1 ? "s" : "");
+    say(severity::note,
+        fmt::format("{} map{} in the manifest no longer exist{}; --prune removes their outputs",
+                    t.gone.size(), t.gone.size() == 1 ? "" : "s", t.gone.size() == 1 ? "s" : ""));
 }
 
 int run_build(const build_args& a) {
@@ -245,7 +245,7 @@ int run_build(const build_args& a) {
   if (found.has_errors()) {
     if (a.diagnostics == "json") std::cout << format_json(all);
     if (a.diagnostics == "github") std::cout << format_github(all);
-    std::cerr << "argmap: error: nothing was built\n";
+    say(severity::error, "nothing was built");
     return found.usage_error ? exit_usage : exit_problems;
   }
   std::optional<io::output_folder> folder = open_output(a);

@@ -68,11 +68,11 @@ int run_fmt(const fmt_args& args) {
         say(severity::error, error);
         code = exit_io;
       } else if (report.other_links > 0) {
-        std::cerr
-            << "argmap: note: '" << file << "' had " << report.other_links << " other hard link"
-            << (report.other_links == 1 ? "" : "s")
-            << ", which keep the unformatted text (argmap replaces a file, it does not edit it "
-               "in place)\n";
+        say(severity::note,
+            "'" + file + "' had " + std::to_string(report.other_links) + " other hard link" +
+                (report.other_links == 1 ? "" : "s") +
+                ", which keep the unformatted text (argmap replaces a file, it does not edit it "
+                "in place)");
       }
     }
   }

@@ -18,7 +18,10 @@
 namespace argmap::cli {
 
 void say(severity level, const std::string& message) {
-  std::cerr << "argmap: " << to_string(level) << ": " << utf8::visible(message) << "\n";
+  diagnostic d;  // no file and no place: "argmap: LEVEL: MESSAGE"
+  d.level = level;
+  d.message = message;
+  std::cerr << format_human(d);
 }
 
 bool stdout_is_terminal() {

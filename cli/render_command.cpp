@@ -106,8 +106,7 @@ int run_render(const render_args& args) {
   std::string path = args.output;
   if (path.empty()) {
     if (args.file == "-") {
-      std::cerr << "argmap: error: reading standard input: give -o FILE (or -o - for standard "
-                   "output)\n";
+      say(severity::error, "reading standard input: give -o FILE (or -o - for standard output)");
       return exit_usage;
     }
     path = std::filesystem::path(args.file).replace_extension(render::extension(fmt)).string();
