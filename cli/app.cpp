@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/process.hpp"
+#include "engine/interchange/formats.hpp"
 #include "io/read.hpp"
 #include "render/version.hpp"
 
@@ -21,16 +22,17 @@
 namespace argmap::cli {
 
 const std::vector<subcommand>& subcommands() {
+  // The exchange formats' lines follow their table (engine/interchange/formats.hpp).
+  static const std::string imports = "turn " + exchange_format_list(true) + " into a map";
+  static const std::string exports = "write a map as " + exchange_format_list(false);
   static const std::vector<subcommand> table = {
       {"build", "render every map under folders, incrementally and in parallel", setup_build},
       {"check", "check argument files and report errors and warnings", setup_check},
       {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad), or a framework",
        setup_eval},
-      {"export", "write a map as JSON, AIF, Argdown, Markdown, GraphML or a framework",
-       setup_export},
+      {"export", exports.c_str(), setup_export},
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
-      {"import", "turn JSON, AIF, Argdown, Kialo or a framework (tgf, apx, i23) into a map",
-       setup_import},
+      {"import", imports.c_str(), setup_import},
       {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };

@@ -11,9 +11,9 @@
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "cli/options.hpp"
-#include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
+#include "engine/interchange/af_format.hpp"
 #include "grammar/suggest.hpp"
 #include "grammar/utf8.hpp"
 

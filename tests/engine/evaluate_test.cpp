@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "engine/af_format.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/framework.hpp"
+#include "engine/interchange/af_format.hpp"
 #include "engine/translate.hpp"
 #include "helpers.hpp"
 

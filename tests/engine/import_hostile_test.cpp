@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "engine/af_format.hpp"
+#include "engine/interchange/af_format.hpp"
 #include "engine/interchange/aif_import.hpp"
 #include "engine/interchange/argdown_import.hpp"
 #include "engine/interchange/json.hpp"

@@ -12,6 +12,7 @@
 #include "engine/interchange/aif_import.hpp"
 #include "engine/interchange/argdown.hpp"
 #include "engine/interchange/argdown_import.hpp"
+#include "engine/interchange/formats.hpp"
 #include "engine/interchange/kialo.hpp"
 #include "engine/stats.hpp"
 #include "helpers.hpp"
@@ -227,4 +228,31 @@ TEST_CASE("Argdown syntax errors name the line") {
   argmap::import_error error;
   CHECK_FALSE(argmap::import_argdown("  + [A]: no parent\n", error));
   CHECK(error.text() == "line 1: a relation needs an element above it");
+}
+
+TEST_CASE("the table of formats is the one docs/interchange.md shows, and each entry works") {
+  std::ifstream in(std::string(SOURCE_DIR) + "/docs/interchange.md");
+  std::string line, rows;
+  bool on = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("## ", 0) == 0) on = line == "## Formats";
+    if (on && line.rfind("| `", 0) == 0) rows += line + "\n";
+  }
+  std::string expected;
+  for (const argmap::exchange_format& f : argmap::exchange_formats())
+    expected += fmt::format("| `{}` | {} | {} | {} |\n", f.name, f.title, f.read ? "yes" : "—",
+                            f.write ? "yes" : "—");
+  CHECK(rows == expected);
+  // Every exporter writes what the importer of the same name reads back.
+  auto m = check("[t] T.\n  + [r] R.\n  - [o] O.\n");
+  argmap::export_input input{m.graph, m.map, nullptr};
+  for (const argmap::exchange_format& f : argmap::exchange_formats()) {
+    if (!f.read || !f.write) continue;
+    argmap::import_error error;
+    auto back = f.read(f.write(input), error, {});
+    CHECK_MESSAGE(back, f.name, ": ", error.text());
+  }
+  bool kialo_writes = argmap::find_exchange_format("kialo")->write != nullptr;
+  CHECK_FALSE(kialo_writes);
+  CHECK(argmap::find_exchange_format("nonsense") == nullptr);
 }

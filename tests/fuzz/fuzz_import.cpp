@@ -11,7 +11,7 @@
 #include <string>
 
 #include "../engine/helpers.hpp"
-#include "engine/af_format.hpp"
+#include "engine/interchange/af_format.hpp"
 #include "engine/interchange/aif_import.hpp"
 #include "engine/interchange/argdown_import.hpp"
 #include "engine/interchange/json.hpp"

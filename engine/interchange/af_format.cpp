@@ -1,4 +1,4 @@
-#include "engine/af_format.hpp"
+#include "engine/interchange/af_format.hpp"
 
 #include "engine/format.hpp"
 #include "engine/interchange/import_result.hpp"
