@@ -13,7 +13,7 @@
 #include "cli/options.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/interchange/af_format.hpp"
+#include "engine/interchange/formats.hpp"
 #include "grammar/suggest.hpp"
 #include "grammar/utf8.hpp"
 
@@ -31,33 +31,33 @@ struct eval_args {
 };
 
 // The framework format `args` names (--from, else the file's extension), if any.
-std::optional<af_format> framework_format(const eval_args& args) {
-  if (!args.from.empty()) return af_format_from_name(args.from);
-  std::string ext = std::filesystem::path(args.file).extension().string();
-  return ext.empty() ? std::nullopt : af_format_from_name(ext.substr(1));
+const exchange_format* framework_format(const eval_args& args) {
+  std::string name = args.from;
+  if (name.empty()) {
+    std::string ext = std::filesystem::path(args.file).extension().string();
+    if (!ext.empty()) name = ext.substr(1);
+  }
+  const exchange_format* f = find_exchange_format(name);
+  return f && f->framework ? f : nullptr;
 }
 
 // An abstract framework read as the map `argmap import` would write: one
 // claim per argument, one attack per attack. Its translation is the
 // framework itself (docs/evaluation.md), so evaluating the map evaluates it.
-std::optional<checked_map> framework_map(const eval_args& args, af_format format, int& code) {
+std::optional<checked_map> framework_map(const eval_args& args, const exchange_format& format,
+                                         int& code) {
   std::string text;
   import_error error;
   code = exit_io;
   if (!read_input(args.file, args.input.max_file_size, text)) return std::nullopt;
   code = exit_problems;
-  auto f = read_af(text, format, error);
-  if (!f) {
-    report_import_error(args.file, text, error);
-    return std::nullopt;
-  }
-  auto map = framework_to_map(*f, error, args.input.parse);
-  if (!map) {
+  auto imported = format.read(text, error, args.input.parse);
+  if (!imported) {
     report_import_error(args.file, text, error);
     return std::nullopt;
   }
   memory_loader no_includes;
-  return check_text(args.file, std::move(*map), no_includes, args.input);
+  return check_text(args.file, std::move(imported->map), no_includes, args.input);
 }
 
 int run_eval(const eval_args& args) {

@@ -45,6 +45,11 @@ std::string write_json(const export_input& in) {
   return export_json(in.graph, in.map, in.eval);
 }
 
+// Whether argmap reads (`importable`) or writes `f`.
+bool handles(const exchange_format& f, bool importable) {
+  return importable ? f.read != nullptr : f.write != nullptr;
+}
+
 }  // namespace
 
 const std::vector<exchange_format>& exchange_formats() {
@@ -72,7 +77,7 @@ const exchange_format* find_exchange_format(std::string_view name) {
 std::vector<std::string> exchange_format_names(bool importable) {
   std::vector<std::string> names;
   for (const exchange_format& f : exchange_formats())
-    if (importable ? f.read != nullptr : f.write != nullptr) names.emplace_back(f.name);
+    if (handles(f, importable)) names.emplace_back(f.name);
   return names;
 }
 
@@ -80,7 +85,7 @@ std::string exchange_format_list(bool importable) {
   std::vector<std::string> titles;
   std::string frameworks;
   for (const exchange_format& f : exchange_formats()) {
-    if (!(importable ? f.read != nullptr : f.write != nullptr)) continue;
+    if (!handles(f, importable)) continue;
     if (f.framework)
       frameworks += (frameworks.empty() ? "" : ", ") + std::string(f.name);
     else
