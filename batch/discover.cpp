@@ -26,16 +26,6 @@ struct candidate {
   std::uint64_t dev = 0, ino = 0;  // of the file read (a link's target); 0 for a problem
 };
 
-diagnostic problem_at(const std::string& file, const char* code, severity level,
-                      std::string message) {
-  diagnostic d;
-  d.level = level;
-  d.file = file;
-  d.code = code;
-  d.message = std::move(message);
-  return d;
-}
-
 bool is_map_name(std::string_view name, bool partials) {
   return name.size() > 4 && name.ends_with(".arg") && (partials || name.front() != '_');
 }
@@ -97,7 +87,7 @@ class walker {
  private:
   void warn(const std::string& file, std::string message) {
     d_.diagnostics.push_back(
-        problem_at(printable_name(file), "skipped", severity::warning, std::move(message)));
+        unplaced(severity::warning, "skipped", printable_name(file), std::move(message)));
   }
 
   void read_ignore_file() {
@@ -109,7 +99,7 @@ class walker {
     // Never a link: its target could be any file, whose lines an error would quote.
     if (!io::read_file(name, text, why, {.max_bytes = max_ignore_bytes_, .no_follow = true})) {
       d_.diagnostics.push_back(
-          problem_at(name, "io", severity::error, fmt::format("cannot read '{}': {}", name, why)));
+          unplaced(severity::error, "io", name, fmt::format("cannot read '{}': {}", name, why)));
       return;
     }
     ignore_ = ignore_list(text, name, d_.diagnostics);
@@ -215,8 +205,8 @@ discovery discover(const std::vector<std::string>& sources,
     struct stat st {};
     if (stat(src.c_str(), &st) != 0) {
       d.diagnostics.push_back(
-          problem_at({}, "usage", severity::error,
-                     fmt::format("no such file or folder: '{}'", printable_name(src))));
+          unplaced(severity::error, "usage", {},
+                   fmt::format("no such file or folder: '{}'", printable_name(src))));
       d.usage_error = true;
       continue;
     }
@@ -226,10 +216,9 @@ discovery discover(const std::vector<std::string>& sources,
       std::string name = src.substr(src.rfind('/') == std::string::npos ? 0 : src.rfind('/') + 1);
       all.push_back({{src, name, {}}, st.st_dev, st.st_ino});
     } else {
-      d.diagnostics.push_back(
-          problem_at({}, "usage", severity::error,
-                     fmt::format("'{}' is {}, not a map or a folder", printable_name(src),
-                                 io::kind_of(st.st_mode))));
+      d.diagnostics.push_back(unplaced(severity::error, "usage", {},
+                                       fmt::format("'{}' is {}, not a map or a folder",
+                                                   printable_name(src), io::kind_of(st.st_mode))));
       d.usage_error = true;
     }
   }
@@ -243,8 +232,8 @@ discovery discover(const std::vector<std::string>& sources,
       bool same =
           a.dev == b.dev && a.ino == b.ino && a.map.problem.empty() && b.map.problem.empty();
       if (same) continue;  // one file named twice
-      d.diagnostics.push_back(problem_at(
-          {}, "output-clash", severity::error,
+      d.diagnostics.push_back(unplaced(
+          severity::error, "output-clash", {},
           fmt::format(
               "'{}' and '{}' would both be written as '{}' in the output folder; build them "
               "into different output folders or rename one",

@@ -316,10 +316,8 @@ ignore_list::ignore_list(std::string_view text, const std::string& name,
       diagnostic d;
       d.code = "bad-ignore-pattern";
       d.file = name;
-      d.line = line_no;
-      d.col = utf8::column(raw, offset);
-      d.end_line = line_no;
-      d.end_col = d.col + 1;
+      const auto col = static_cast<std::uint32_t>(utf8::column(raw, offset));
+      d.range = {0, line_no, col, line_no, col + 1};
       d.line_text = std::string(raw);
       d.message = message;
       problems.push_back(std::move(d));

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
 #include "cli/options.hpp"
 #include "cli/process.hpp"
 #include "engine/interchange/formats.hpp"
@@ -63,8 +64,15 @@ int dispatch(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? exit_ok : exit_usage;
+    if (e.get_exit_code() == 0)
+      return app.exit(e) == 0 ? exit_ok : exit_usage;  // --help, --version
+    // An option error is a diagnostic like any other, printed the same way.
+    std::string where = "argmap";
+    for (auto& [sub, act] : actions)
+      if (sub->parsed()) where += " " + sub->get_name();
+    say(severity::error, e.what());
+    say(severity::note, fmt::format("'{} --help' lists the options", where));
+    return exit_usage;
   }
   for (auto& [sub, act] : actions)
     if (sub->parsed()) return act();

@@ -50,10 +50,10 @@ std::set<std::string> output_folders(const std::vector<job>& jobs, const batch::
   return dirs;
 }
 
-void print_diagnostics(const build_args& a, const std::vector<diagnostic>& ds,
-                       std::vector<diagnostic>& all) {
+void show_or_keep(const build_args& a, const std::vector<diagnostic>& ds,
+                  std::vector<diagnostic>& all) {
   if (a.diagnostics == "human")
-    std::cout << format_human(ds, a.diagnostics == "human" && use_colour());
+    std::cout << format_human(ds, use_colour());
   else
     all.insert(all.end(), ds.begin(), ds.end());
 }
@@ -126,8 +126,8 @@ std::map<std::size_t, outcome> render_all(const build_args& a, const std::vector
     } catch (const std::bad_alloc&) {
       o = outcome{};
       o.diagnostics.push_back(
-          problem(jobs[k].map.path, "memory",
-                  "out of memory while rendering this map; nothing was written"));
+          unplaced(severity::error, "memory", jobs[k].map.path,
+                   "out of memory while rendering this map; nothing was written"));
     }
     return serialise(o);
   };
@@ -137,8 +137,8 @@ std::map<std::size_t, outcome> render_all(const build_args& a, const std::vector
   };
   tasks.died = [&](std::size_t k, const std::string& why) {
     outcome o;
-    o.diagnostics.push_back(
-        problem(jobs[k].map.path, "crash", why + "; nothing was written for this map"));
+    o.diagnostics.push_back(unplaced(severity::error, "crash", jobs[k].map.path,
+                                     why + "; nothing was written for this map"));
     results[k] = std::move(o);
     return a.keep_going;
   };
@@ -179,7 +179,7 @@ void report(const build_args& a, const std::vector<job>& jobs, const std::vector
       continue;
     }
     const outcome& o = it->second;
-    print_diagnostics(a, o.diagnostics, all);
+    show_or_keep(a, o.diagnostics, all);
     std::string name = batch::printable_name(jobs[k].map.relative);
     if (o.ok) {
       ++t.rendered;
@@ -241,10 +241,9 @@ int run_build(const build_args& a) {
   std::pair<std::uint64_t, std::uint64_t> out_id{0, 0};
   if (stat(a.out_dir.c_str(), &out_st) == 0) out_id = {out_st.st_dev, out_st.st_ino};
   batch::discovery found = batch::discover(a.sources, out_id, a.input.max_file_size);
-  print_diagnostics(a, found.diagnostics, all);
+  show_or_keep(a, found.diagnostics, all);
   if (found.has_errors()) {
-    if (a.diagnostics == "json") std::cout << format_json(all);
-    if (a.diagnostics == "github") std::cout << format_github(all);
+    if (a.diagnostics != "human") print_diagnostics(std::cout, a.diagnostics, all);
     say(severity::error, "nothing was built");
     return found.usage_error ? exit_usage : exit_problems;
   }
@@ -267,8 +266,7 @@ int run_build(const build_args& a) {
     say(severity::error, error);
     return exit_io;
   }
-  if (a.diagnostics == "json") std::cout << format_json(all);
-  if (a.diagnostics == "github") std::cout << format_github(all);
+  if (a.diagnostics != "human") print_diagnostics(std::cout, a.diagnostics, all);
   summarise(a, jobs.size(), todo.size(), t);
   return t.failed > 0 ? exit_problems : exit_ok;
 }

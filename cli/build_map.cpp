@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "batch/manifest.hpp"
+#include "engine/diagnostic_json.hpp"
 #include "engine/evaluate.hpp"
 #include "io/write.hpp"
 
@@ -53,19 +54,11 @@ std::string key_of(const batch::found_map& m, const std::string& options,
   return fmt::format("{:016x}", h);
 }
 
-diagnostic problem(const std::string& file, const char* code, std::string message) {
-  diagnostic d;
-  d.file = file;
-  d.code = code;
-  d.message = std::move(message);
-  return d;
-}
-
 outcome render_map(const build_args& a, const job& j, const io::output_folder& folder,
                    renderers& r) {
   outcome o;
   if (!j.map.problem.empty()) {
-    o.diagnostics.push_back(problem(j.map.path, "unsafe-link", j.map.problem));
+    o.diagnostics.push_back(unplaced(severity::error, "unsafe-link", j.map.path, j.map.problem));
     return o;
   }
   disk_loader loader = map_loader(a.input);
@@ -76,7 +69,7 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
   if (!a.eval.empty()) {
     e = evaluate(m.graph, *semantics_from_name(a.eval));
     if (!e->error.empty()) {
-      o.diagnostics.push_back(problem(j.map.path, "eval", e->error));
+      o.diagnostics.push_back(unplaced(severity::error, "eval", j.map.path, e->error));
       return o;
     }
   }
@@ -94,20 +87,20 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     if (fonts && !r.fonts) r.fonts = std::make_unique<render::renderer>(true);
     render::result out = (fonts ? *r.fonts : r.svg).render(m.graph, opts, e ? &*e : nullptr);
     for (const std::string& w : out.warnings) {
-      diagnostic d = problem(j.map.path, "render", w);
+      diagnostic d = unplaced(severity::error, "render", j.map.path, w);
       d.level = severity::warning;
       o.diagnostics.push_back(std::move(d));
     }
     if (!out.ok()) {
       for (const std::string& msg : out.errors)
-        o.diagnostics.push_back(problem(j.map.path, "render", msg));
+        o.diagnostics.push_back(unplaced(severity::error, "render", j.map.path, msg));
       return o;
     }
     files.emplace_back(batch::output_name(j.map.relative, f), std::move(out.bytes));
   }
   std::string error;
   if (!folder.write_together(files, error)) {
-    o.diagnostics.push_back(problem(j.map.path, "io", error));
+    o.diagnostics.push_back(unplaced(severity::error, "io", j.map.path, error));
     return o;
   }
   for (const auto& [name, bytes] : files) o.outputs[name] = io::content_hash(bytes);
@@ -115,45 +108,11 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
   return o;
 }
 
-namespace {
-
-nlohmann::json to_json(const diagnostic& d) {
-  nlohmann::json j = {{"level", static_cast<int>(d.level)},
-                      {"code", d.code},
-                      {"message", d.message},
-                      {"file", d.file},
-                      {"line", d.line},
-                      {"col", d.col},
-                      {"end_line", d.end_line},
-                      {"end_col", d.end_col},
-                      {"text", d.line_text},
-                      {"notes", nlohmann::json::array()}};
-  for (const diagnostic& n : d.notes) j["notes"].push_back(to_json(n));
-  return j;
-}
-
-diagnostic diagnostic_from(const nlohmann::json& j) {
-  diagnostic d;
-  d.level = static_cast<severity>(j.at("level").get<int>());
-  d.code = j.at("code");
-  d.message = j.at("message");
-  d.file = j.at("file");
-  d.line = j.at("line");
-  d.col = j.at("col");
-  d.end_line = j.at("end_line");
-  d.end_col = j.at("end_col");
-  d.line_text = j.at("text");
-  for (const auto& n : j.at("notes")) d.notes.push_back(diagnostic_from(n));
-  return d;
-}
-
-}  // namespace
-
 std::string serialise(const outcome& o) {
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   j["ok"] = o.ok;
   j["outputs"] = o.outputs;
-  j["diagnostics"] = nlohmann::json::array();
+  j["diagnostics"] = nlohmann::ordered_json::array();
   for (const diagnostic& d : o.diagnostics) j["diagnostics"].push_back(to_json(d));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -164,11 +123,11 @@ outcome deserialise(const std::string& text, const std::string& file) {
     nlohmann::json j = nlohmann::json::parse(text);
     o.ok = j.at("ok");
     o.outputs = j.at("outputs").get<std::map<std::string, std::uint64_t>>();
-    for (const auto& d : j.at("diagnostics")) o.diagnostics.push_back(diagnostic_from(d));
+    for (const auto& d : j.at("diagnostics")) o.diagnostics.push_back(diagnostic_from_json(d));
   } catch (const nlohmann::json::exception& e) {
     o = outcome{};
-    o.diagnostics.push_back(
-        problem(file, "internal", std::string("a worker's report was unreadable: ") + e.what()));
+    o.diagnostics.push_back(unplaced(severity::error, "internal", file,
+                                     std::string("a worker's report was unreadable: ") + e.what()));
   }
   return o;
 }

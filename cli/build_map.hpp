@@ -63,9 +63,6 @@ std::string options_text(const build_args& a);
 std::string key_of(const batch::found_map& m, const std::string& options,
                    const check_options& input);
 
-/// A diagnostic about a whole map (no position).
-diagnostic problem(const std::string& file, const char* code, std::string message);
-
 /// Checks and renders job `j` in every format of `a` and writes the outputs
 /// into `folder` together, or none of them.
 outcome render_map(const build_args& a, const job& j, const io::output_folder& folder,

@@ -47,10 +47,8 @@ int run_check(const check_args& args) {
   }
   if (args.format == "human") {
     std::cout << summary(errors, warnings, files.size()) << "\n";
-  } else if (args.format == "json") {
-    std::cout << format_json(all);
   } else {
-    std::cout << format_github(all);
+    print_diagnostics(std::cout, args.format, all);
   }
   std::cout.flush();
   if (unreadable) return exit_io;

@@ -47,13 +47,13 @@ const exchange_format* framework_format(const eval_args& args) {
 std::optional<checked_map> framework_map(const eval_args& args, const exchange_format& format,
                                          int& code) {
   std::string text;
-  import_error error;
+  diagnostic error;
   code = exit_io;
   if (!read_input(args.file, args.input.max_file_size, text)) return std::nullopt;
   code = exit_problems;
-  auto imported = format.read(text, error, args.input.parse);
+  auto imported = import_from(format, {args.file, text}, error, args.input.parse);
   if (!imported) {
-    report_import_error(args.file, text, error);
+    std::cerr << format_human(error);
     return std::nullopt;
   }
   memory_loader no_includes;

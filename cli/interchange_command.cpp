@@ -5,12 +5,13 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "cli/options.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/interchange/formats.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::cli {
 
@@ -22,6 +23,7 @@ struct interchange_args {
   std::string format;
   std::string output = "-";
   std::string eval;
+  std::string diagnostics = "human";  // import: how problems and notes are printed
 };
 
 // Writes to standard output ("-") or to a file (io::write_output).
@@ -33,23 +35,34 @@ int emit(const std::string& output, const std::string& bytes) {
   return write_output_file(output, bytes) ? exit_ok : exit_io;
 }
 
+// What an import did not keep, as notes of `file`: the first 20, then a count.
+std::vector<diagnostic> notes_of(const std::string& file, const std::vector<std::string>& notes) {
+  constexpr std::size_t shown = 20;
+  std::vector<diagnostic> out;
+  for (std::size_t k = 0; k < notes.size() && k < shown; ++k)
+    out.push_back(unplaced(severity::note, "import-note", file, notes[k]));
+  if (notes.size() > shown)
+    out.push_back(unplaced(severity::note, "import-note", file,
+                           fmt::format("... and {} more", notes.size() - shown)));
+  return out;
+}
+
+// Standard output may hold the map, so an import's diagnostics, in any form,
+// go to standard error.
 int run_import(const interchange_args& args) {
   std::string text;
   if (refuse_overwriting_input(args.output, {args.file})) return exit_usage;
   if (!read_input(args.file, args.input.max_file_size, text)) return exit_io;
-  import_error error;
-  auto imported = find_exchange_format(args.format)->read(text, error, args.input.parse);
+  diagnostic error;
+  auto imported =
+      import_from(*find_exchange_format(args.format), {args.file, text}, error, args.input.parse);
   if (!imported) {
-    report_import_error(args.file, text, error);
+    print_diagnostics(std::cerr, args.diagnostics, {error});
     return exit_problems;
   }
-  // Notes on what was not kept: the first 20, then a count.
-  constexpr std::size_t shown = 20;
-  for (std::size_t k = 0; k < imported->notes.size() && k < shown; ++k)
-    std::cerr << utf8::visible(args.file + ": note: " + imported->notes[k]) << "\n";
-  if (imported->notes.size() > shown)
-    std::cerr << utf8::visible(args.file) << ": note: ... and " << imported->notes.size() - shown
-              << " more\n";
+  std::vector<diagnostic> notes = notes_of(args.file, imported->notes);
+  if (!notes.empty() || args.diagnostics == "json")
+    print_diagnostics(std::cerr, args.diagnostics, notes);
   return emit(args.output, imported->map);
 }
 
@@ -76,6 +89,9 @@ action setup_import(command& cmd) {
       .required()
       .one_of(exchange_format_names(true));
   cmd.add("-o,--output", args->output, "the argmap file to write (default: standard output)");
+  cmd.add("--diagnostics", args->diagnostics,
+          "human (default), json or github; printed to standard error")
+      .one_of({"human", "json", "github"});
   add_limit_options(cmd, args->input);
   return [args] { return run_import(*args); };
 }

@@ -11,6 +11,7 @@
 
 #include "batch/discover.hpp"
 #include "cli/options.hpp"
+#include "engine/report.hpp"
 #include "grammar/utf8.hpp"
 #include "io/read.hpp"
 #include "io/write.hpp"
@@ -18,10 +19,7 @@
 namespace argmap::cli {
 
 void say(severity level, const std::string& message) {
-  diagnostic d;  // no file and no place: "argmap: LEVEL: MESSAGE"
-  d.level = level;
-  d.message = message;
-  std::cerr << format_human(d);
+  std::cerr << format_human(unplaced(level, {}, {}, message));  // "argmap: LEVEL: MESSAGE"
 }
 
 bool stdout_is_terminal() {
@@ -64,11 +62,8 @@ checked_map check_input(const std::string& path, const check_options& options) {
   if (!io::read_stdin(text, why, options.max_file_size)) {
     checked_map m;
     m.unreadable = true;
-    diagnostic d;
-    d.code = "io";
-    d.file = "<stdin>";
-    d.message = "cannot read standard input: " + why;
-    m.diagnostics.push_back(std::move(d));
+    m.diagnostics.push_back(
+        unplaced(severity::error, "io", "<stdin>", "cannot read standard input: " + why));
     return m;
   }
   return check_text("<stdin>", std::move(text), loader, options);
@@ -104,24 +99,14 @@ bool write_output_file(const std::string& path, const std::string& bytes) {
   return false;
 }
 
-void report_import_error(const std::string& file, const std::string& text, const import_error& e) {
-  diagnostic d;
-  d.file = file;
-  d.code = "import";
-  d.message = e.message;
-  if (e.line > 0) {
-    source_set sources;
-    sources.files.emplace_back(file, text);
-    // Without a column, the whole line is the place.
-    std::uint32_t col = e.column > 0 ? e.column : 1;
-    std::uint32_t end =
-        e.column > 0
-            ? col + 1
-            : 1 + static_cast<std::uint32_t>(utf8::length(sources.files[0].line_text(e.line)));
-    d = make_diagnostic(sources, {0, e.line, col, e.line, std::max(end, col + 1)}, severity::error,
-                        "import", e.message);
-  }
-  std::cerr << format_human(d);
+void print_diagnostics(std::ostream& out, const std::string& form,
+                       const std::vector<diagnostic>& ds, bool colour) {
+  if (form == "json")
+    out << format_json(ds);
+  else if (form == "github")
+    out << format_github(ds);
+  else
+    out << format_human(ds, colour);
 }
 
 std::vector<std::string> expand_folders(const std::vector<std::string>& arguments, std::size_t max_file_size,

@@ -2,6 +2,7 @@
 /// \file
 /// Terminal and input helpers shared by the subcommands.
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,10 +63,11 @@ bool write_output_file(const std::string& path, const std::string& bytes);
 std::vector<std::string> expand_folders(const std::vector<std::string>& arguments, std::size_t max_file_size,
                                         std::vector<diagnostic>& problems, bool partials = false);
 
-/// Prints an import error as a diagnostic of `file`, whose contents are
-/// `text`: compiler-style, with the source line and a caret when the error
-/// has a place.
-void report_import_error(const std::string& file, const std::string& text, const import_error& e);
+/// Prints `ds` to `out` in one of the forms `--format`/`--diagnostics` name:
+/// "json" (format_json), "github" (format_github) or "human" (format_human,
+/// coloured when `colour`). check, build and import share it.
+void print_diagnostics(std::ostream& out, const std::string& form,
+                       const std::vector<diagnostic>& ds, bool colour = false);
 
 /// "2 errors, 1 warning in 3 files" (or "no errors or warnings in 1 file").
 std::string summary(std::size_t errors, std::size_t warnings, std::size_t files);

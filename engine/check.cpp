@@ -44,7 +44,7 @@ std::string reference_list(const std::vector<diagnostic>& refs) {
     std::string_view m = refs[k].message;  // "undefined reference '@id'..."
     std::size_t open = m.find('\''), close = m.find('\'', open + 1);
     std::string id(open == std::string_view::npos ? m : m.substr(open + 1, close - open - 1));
-    out += fmt::format("{}{} ({}:{})", k == 0 ? "" : ", ", id, refs[k].file, refs[k].line);
+    out += fmt::format("{}{} ({}:{})", k == 0 ? "" : ", ", id, refs[k].file, refs[k].range.line);
   }
   if (refs.size() > shown) out += fmt::format(" and {} more", refs.size() - shown);
   return out;
@@ -83,14 +83,13 @@ void fold_follow_on_errors(checked_map& m) {
     failed->notes.push_back(std::move(note));
     return;
   }
-  diagnostic d;
-  d.code = "undefined-reference";
-  d.file = top;
-  d.message = fmt::format(
-      "'{}' is a partial (its name starts with '_'), meant to be included: its {} reference{} to ids "
-      "defined elsewhere ({}) are resolved in the map that includes it; check that map instead",
-      top, refs.size(), refs.size() == 1 ? "" : "s", reference_list(refs));
-  m.diagnostics.push_back(std::move(d));
+  m.diagnostics.push_back(unplaced(
+      severity::error, "undefined-reference", top,
+      fmt::format(
+          "'{}' is a partial (its name starts with '_'), meant to be included: its {} reference{} "
+          "to ids "
+          "defined elsewhere ({}) are resolved in the map that includes it; check that map instead",
+          top, refs.size(), refs.size() == 1 ? "" : "s", reference_list(refs))));
 }
 
 void finish(checked_map& m, const check_options& options) {
@@ -113,12 +112,8 @@ void finish(checked_map& m, const check_options& options) {
   std::erase_if(m.diagnostics, [&](const diagnostic& d) {
     return d.level == severity::warning && off.count(d.code);
   });
-  std::unordered_map<std::string, std::size_t> file_order;
-  for (std::size_t i = 0; i < m.map.sources.files.size(); ++i)
-    file_order.emplace(m.map.sources.files[i].name, i);
-  auto key = [&](const diagnostic& d) {
-    auto it = file_order.find(d.file);
-    return std::make_tuple(it == file_order.end() ? 0 : it->second, d.line, d.col);
+  auto key = [](const diagnostic& d) {
+    return std::make_tuple(d.range.file, d.range.line, d.range.col);
   };
   // The "too many errors" notes stay last; everything else goes in source order.
   auto notes = std::stable_partition(m.diagnostics.begin(), m.diagnostics.end(),

@@ -11,8 +11,9 @@
 namespace argmap {
 
 /// `{"diagnostics":[{"file","line","column","end_line","end_column","severity",
-/// "code","message","notes":[...]}]}` on one line, then a newline. Notes have
-/// the same fields except "notes". Invalid UTF-8 in messages becomes U+FFFD.
+/// "code","message","source_line","notes":[...]}]}` on one line, then a
+/// newline: the one JSON form of a diagnostic (docs/cli.md). Notes have the
+/// same fields except "notes". Invalid UTF-8 becomes U+FFFD.
 std::string format_json(const std::vector<diagnostic>& ds);
 
 /// One GitHub Actions workflow command per diagnostic, e.g.

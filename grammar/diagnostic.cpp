@@ -29,10 +29,16 @@ diagnostic make_diagnostic(const source_set& sources, const source_range& range,
     d.file = f.name;
     d.line_text = std::string(f.line_text(range.line));
   }
-  d.line = range.line;
-  d.col = range.col;
-  d.end_line = range.end_line;
-  d.end_col = range.end_col;
+  d.range = range;
+  return d;
+}
+
+diagnostic unplaced(severity level, std::string code, std::string file, std::string message) {
+  diagnostic d;
+  d.level = level;
+  d.code = std::move(code);
+  d.file = std::move(file);
+  d.message = std::move(message);
   return d;
 }
 
@@ -70,15 +76,15 @@ void format_one(std::string& out, const diagnostic& d, bool color) {
   // are written out, so that nothing a map holds acts on the terminal.
   std::string file = utf8::visible(d.file);
   std::string message = utf8::visible(d.message);
-  if (d.line > 0) {
-    out += fmt::format("{}{}:{}:{}: {}{}:{} {}{}\n", bold, file, d.line, d.col, sev,
+  if (d.range.line > 0) {
+    out += fmt::format("{}{}:{}:{}: {}{}:{} {}{}\n", bold, file, d.range.line, d.range.col, sev,
                        to_string(d.level), reset, message, reset);
   } else if (!d.file.empty()) {
     out += fmt::format("{}{}: {}{}:{} {}\n", bold, file, sev, to_string(d.level), reset, message);
   } else {
     out += fmt::format("{}argmap: {}{}:{} {}\n", bold, sev, to_string(d.level), reset, message);
   }
-  if (d.line > 0 && !d.line_text.empty()) {
+  if (d.range.line > 0 && !d.line_text.empty()) {
     // Long lines are shown as a window around the column, so that a 1 MB line
     // does not flood the terminal.
     std::string text = printable(utf8::sanitize(d.line_text));
@@ -87,21 +93,22 @@ void format_one(std::string& out, const diagnostic& d, bool color) {
     constexpr std::size_t window = 120;
     bool cut_left = false, cut_right = false;
     if (chars > window) {
-      std::size_t want = d.col > 40 ? d.col - 40 : 1;
+      std::size_t want = d.range.col > 40 ? d.range.col - 40 : 1;
       if (want + window > chars + 1) want = chars + 1 > window ? chars + 1 - window : 1;
       first_col = want;
       cut_left = first_col > 1;
       cut_right = first_col + window <= chars;
       text = utf8::substr(text, first_col - 1, window);
     }
-    std::string gutter = fmt::format("{:>5}", d.line);
+    std::string gutter = fmt::format("{:>5}", d.range.line);
     std::string pad(gutter.size(), ' ');
     out +=
         fmt::format("{} | {}{}{}\n", gutter, cut_left ? "..." : "", text, cut_right ? "..." : "");
-    std::size_t caret_at = d.col >= first_col ? d.col - first_col : 0;
+    std::size_t caret_at = d.range.col >= first_col ? d.range.col - first_col : 0;
     if (cut_left) caret_at += 3;
     std::size_t width = 1;
-    if (d.end_line == d.line && d.end_col > d.col + 1) width = d.end_col - d.col;
+    if (d.range.end_line == d.range.line && d.range.end_col > d.range.col + 1)
+      width = d.range.end_col - d.range.col;
     if (width > window) width = window;
     std::string marks(width, '~');
     marks[0] = '^';

@@ -23,14 +23,18 @@ struct diagnostic {
   severity level = severity::error;  ///< error, warning or note
   std::string code;                  ///< stable name, e.g. "malformed-id"
   std::string message;               ///< one sentence in plain words
-  std::string file;                  ///< file name as shown to the user
-  std::uint32_t line = 0;            ///< 1-based; 0 when the message has no position
-  std::uint32_t col = 0;             ///< 1-based, in code points
-  std::uint32_t end_line = 0;        ///< last line of the range
-  std::uint32_t end_col = 0;         ///< one past the last column
-  std::string line_text;             ///< the source line `line`, for the caret display
-  std::vector<diagnostic> notes;     ///< follow-up notes (e.g. "first defined here")
+  /// Where: `range.file` indexes the source_set of the map (or the one input
+  /// of an import); `range.line` is 0 when the message has no position.
+  source_range range;
+  std::string file;               ///< the name of that file as shown to the user; may be empty
+  std::string line_text;          ///< the source line `range.line`, for the caret display
+  std::vector<diagnostic> notes;  ///< follow-up notes (e.g. "first defined here")
 };
+
+/// A diagnostic with no position: about a whole file (`file` may be empty,
+/// e.g. for an option error). Example: `unplaced(severity::error, "io", "x.arg",
+/// "cannot read 'x.arg': No such file or directory")`.
+diagnostic unplaced(severity level, std::string code, std::string file, std::string message);
 
 /// Builds a diagnostic for `range` in `sources`, copying the source line.
 /// Example: `make_diagnostic(set, r, severity::error, "duplicate-id", "duplicate id 'a'")`.

@@ -45,7 +45,7 @@ void line_reader::sort_diagnostics() {
   auto tail = ds.end();
   if (stopped_ && !ds.empty()) --tail;  // "too many errors" stays last
   std::stable_sort(ds.begin(), tail, [](const diagnostic& a, const diagnostic& b) {
-    return a.line != b.line ? a.line < b.line : a.col < b.col;
+    return a.range.line != b.range.line ? a.range.line < b.range.line : a.range.col < b.range.col;
   });
 }
 

@@ -255,11 +255,8 @@ loaded_map load_map(const std::string& path, file_loader& loader, const parse_op
   std::string text, why;
   if (!loader.read_named(path, text, why)) {
     loaded_map failed;
-    diagnostic d;
-    d.code = "io";
-    d.file = path;
-    d.message = fmt::format("cannot read '{}': {}", path, why);
-    failed.diagnostics.push_back(std::move(d));
+    failed.diagnostics.push_back(
+        unplaced(severity::error, "io", path, fmt::format("cannot read '{}': {}", path, why)));
     return failed;
   }
   return map_loader(loader, options).run(path, std::move(text));

@@ -82,7 +82,7 @@ struct builder {
   }
 };
 
-std::optional<named_framework> read_tgf(std::string_view text, import_error& error) {
+std::optional<named_framework> read_tgf(std::string_view text, diagnostic& error) {
   builder b;
   bool edges = false;
   bool ok = each_line(text, [&](std::size_t line, std::string_view s) {
@@ -138,7 +138,7 @@ bool apx_term(std::string_view s, std::string_view functor, std::vector<std::str
   }
 }
 
-std::optional<named_framework> read_apx(std::string_view text, import_error& error) {
+std::optional<named_framework> read_apx(std::string_view text, diagnostic& error) {
   builder b;
   std::vector<std::string_view> args;
   struct pending {
@@ -177,7 +177,7 @@ bool number(std::string_view s, std::size_t& n) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
-std::optional<named_framework> read_i23(std::string_view text, import_error& error) {
+std::optional<named_framework> read_i23(std::string_view text, diagnostic& error) {
   std::size_t n = 0;
   bool header = false;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
@@ -244,8 +244,7 @@ std::string write_af(const named_framework& f, af_format format) {
   return out;
 }
 
-std::optional<named_framework> read_af(std::string_view text, af_format format,
-                                       import_error& error) {
+std::optional<named_framework> read_af(std::string_view text, af_format format, diagnostic& error) {
   if (auto bad = unreadable_text(text)) {
     error = *bad;
     return std::nullopt;
@@ -261,15 +260,14 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
   return std::nullopt;
 }
 
-std::optional<std::string> framework_to_map(const named_framework& f, import_error& error,
+std::optional<std::string> framework_to_map(const named_framework& f, diagnostic& error,
                                             const parse_options& limits) {
   // An i23 header alone ('p af 20000000') declares any number of arguments:
   // a map that large could not be read back (found by fuzz_import).
   if (f.names.size() > limits.max_claims) {
-    error = {
-        0, 0,
+    error = import_problem(
         fmt::format("{} arguments: a map holds at most {} claims (--max-nodes sets another limit)",
-                    f.names.size(), limits.max_claims)};
+                    f.names.size(), limits.max_claims));
     return std::nullopt;
   }
   std::vector<std::string> ids;

@@ -34,8 +34,7 @@ std::string write_af(const named_framework& f, af_format format);
 
 /// Reads a framework. On a syntax error returns nothing and sets `error` to
 /// "line N: what is wrong".
-std::optional<named_framework> read_af(std::string_view text, af_format format,
-                                       import_error& error);
+std::optional<named_framework> read_af(std::string_view text, af_format format, diagnostic& error);
 
 /// An argument map with one claim per argument and one attack per attack:
 /// `[name] Argument name.` with `- @attacker` lines under it. Names that are
@@ -43,7 +42,7 @@ std::optional<named_framework> read_af(std::string_view text, af_format format,
 /// as a map: it is an error; so is a framework of more arguments than a map
 /// may have claims (`limits.max_claims`). The map is checked as `argmap
 /// check` would before it is returned (finish_import).
-std::optional<std::string> framework_to_map(const named_framework& f, import_error& error,
+std::optional<std::string> framework_to_map(const named_framework& f, diagnostic& error,
                                             const parse_options& limits = {});
 
 }  // namespace argmap

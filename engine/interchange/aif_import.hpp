@@ -22,7 +22,7 @@ namespace argmap {
 /// returns nothing, with "line L, column C: ..." or a JSON pointer in `error`.
 /// `limits` bound the map it writes; a chain of undercuts deeper than
 /// `limits.max_depth` cannot be written and fails the import.
-std::optional<import_result> import_aif(const std::string& text, import_error& error,
+std::optional<import_result> import_aif(const std::string& text, diagnostic& error,
                                         const parse_options& limits = {});
 
 }  // namespace argmap

@@ -116,7 +116,7 @@ class reader {
  public:
   reader(const std::string& text, const parse_options& limits) : text_(text), limits_(limits) {}
 
-  std::optional<import_result> run(import_error& error) {
+  std::optional<import_result> run(diagnostic& error) {
     std::vector<std::string> lines;
     std::size_t pos = 0;
     while (pos <= text_.size()) {
@@ -248,8 +248,7 @@ class reader {
   }
 
  private:
-  std::optional<import_result> fail(import_error& error, std::size_t line,
-                                    const std::string& what) {
+  std::optional<import_result> fail(diagnostic& error, std::size_t line, const std::string& what) {
     error = at_line(line, "{}", what);
     return std::nullopt;
   }
@@ -368,7 +367,7 @@ class reader {
     return ids_.make(std::move(id));
   }
 
-  std::optional<import_result> write(import_error& error) {
+  std::optional<import_result> write(diagnostic& error) {
     std::stable_sort(order_.begin(), order_.end(),
                      [&](const std::string& a, const std::string& b) { return place_[a] < place_[b]; });
     for (const std::string& key : order_)
@@ -490,7 +489,7 @@ class reader {
 
 }  // namespace
 
-std::optional<import_result> import_argdown(const std::string& text, import_error& error,
+std::optional<import_result> import_argdown(const std::string& text, diagnostic& error,
                                             const parse_options& limits) {
   if (auto bad = unreadable_text(text)) {
     error = *bad;

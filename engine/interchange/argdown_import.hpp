@@ -22,7 +22,7 @@ namespace argmap {
 /// undercuts of arguments without premise–conclusion form) are reported in
 /// the notes with their line. A syntax error gives nothing and "line N: ...".
 /// `limits` bound the map it writes, as for `argmap check`.
-std::optional<import_result> import_argdown(const std::string& text, import_error& error,
+std::optional<import_result> import_argdown(const std::string& text, diagnostic& error,
                                             const parse_options& limits = {});
 
 }  // namespace argmap

@@ -20,7 +20,7 @@ namespace {
 // A framework read as the map `argmap import` writes: one claim per
 // argument, one attack per attack.
 template <af_format F>
-std::optional<import_result> read_framework(const std::string& text, import_error& error,
+std::optional<import_result> read_framework(const std::string& text, diagnostic& error,
                                             const parse_options& limits) {
   auto f = read_af(text, F, error);
   if (!f) return std::nullopt;
@@ -96,6 +96,13 @@ std::string exchange_format_list(bool importable) {
   for (std::size_t k = 0; k < titles.size(); ++k)
     out += (k == 0 ? "" : k + 1 == titles.size() ? " or " : ", ") + titles[k];
   return out;
+}
+
+std::optional<import_result> import_from(const exchange_format& format, const source_file& input,
+                                         diagnostic& error, const parse_options& limits) {
+  auto imported = format.read(input.text, error, limits);
+  if (!imported) place_in(error, input);
+  return imported;
 }
 
 }  // namespace argmap

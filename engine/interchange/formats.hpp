@@ -29,11 +29,17 @@ struct exchange_format {
   bool framework;          ///< an abstract argumentation framework (TGF, APX, i23)
   bool evaluates;          ///< the export includes an evaluation with `--eval`
   /// The importer, or null when argmap only writes the format.
-  std::optional<import_result> (*read)(const std::string& text, import_error& error,
+  std::optional<import_result> (*read)(const std::string& text, diagnostic& error,
                                        const parse_options& limits);
   /// The exporter, or null when argmap only reads the format.
   std::string (*write)(const export_input& in);
 };
+
+/// Reads `input` (a file, or standard input as "<stdin>") in `format`, which
+/// must have a reader: the imported map, or nothing with `error` placed in
+/// `input` (its name, and the line with a caret when the error has a place).
+std::optional<import_result> import_from(const exchange_format& format, const source_file& input,
+                                         diagnostic& error, const parse_options& limits);
 
 /// Every format, in the order help and docs list them.
 const std::vector<exchange_format>& exchange_formats();

@@ -1,5 +1,7 @@
 #include "engine/interchange/import_result.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/check.hpp"
@@ -22,7 +24,11 @@ std::string id_maker::make(std::string id) {
   return unique;
 }
 
-import_error error_at_offset(std::string_view text, std::size_t offset, std::string message) {
+diagnostic import_problem(std::string message) {
+  return unplaced(severity::error, "import", {}, std::move(message));
+}
+
+diagnostic error_at_offset(std::string_view text, std::size_t offset, std::string message) {
   std::uint32_t line = 1, col = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
@@ -32,26 +38,33 @@ import_error error_at_offset(std::string_view text, std::size_t offset, std::str
       ++col;
     }
   }
-  return {line, col, std::move(message)};
+  diagnostic d = import_problem(std::move(message));
+  d.range = {0, line, col, line, col + 1};
+  return d;
 }
 
-std::optional<import_error> unreadable_text(std::string_view text) {
+std::optional<diagnostic> unreadable_text(std::string_view text) {
   utf8::unreadable u = utf8::check_readable(text);
   if (u.offset == std::string_view::npos) return std::nullopt;
   return error_at_offset(text, u.offset, std::move(u.what));
 }
 
-std::string import_error::text() const {
-  if (line == 0) return message;
-  if (column == 0) return fmt::format("line {}: {}", line, message);
-  return fmt::format("line {}, column {}: {}", line, column, message);
+void place_in(diagnostic& d, const source_file& input) {
+  d.file = input.name;
+  if (d.range.line == 0) return;
+  d.line_text = std::string(input.line_text(d.range.line));
+  if (d.range.col == 0) {
+    d.range.col = 1;
+    d.range.end_col = 1 + static_cast<std::uint32_t>(utf8::length(d.line_text));
+  }
+  d.range.end_col = std::max(d.range.end_col, d.range.col + 1);
 }
 
 std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
-                                           import_error& error, const parse_options& limits) {
+                                           diagnostic& error, const parse_options& limits) {
   auto fail = [&](const diagnostic& d) {
-    error = {0, 0, "the map this would write does not check: " + d.message};
-    if (d.line > 0) error.message += fmt::format(" (line {} of that map)", d.line);
+    error = import_problem("the map this would write does not check: " + d.message);
+    if (d.range.line > 0) error.message += fmt::format(" (line {} of that map)", d.range.line);
     return std::nullopt;
   };
   std::vector<diagnostic> diagnostics;
@@ -59,7 +72,7 @@ std::optional<import_result> finish_import(const std::string& text, std::vector<
   for (const diagnostic& d : diagnostics)
     if (d.level == severity::error) return fail(d);
   if (!formatted) {
-    error = {0, 0, "the map this would write does not check"};
+    error = import_problem("the map this would write does not check");
     return std::nullopt;
   }
   memory_loader no_includes;

@@ -16,27 +16,31 @@
 
 namespace argmap {
 
-/// Why an import failed: what, and where in the input when that is known.
-struct import_error {
-  std::uint32_t line = 0;    ///< from 1; 0 when the problem has no one place in the input
-  std::uint32_t column = 0;  ///< from 1, in code points; 0 when only the line is known
-  std::string message;       ///< one sentence in plain words
-  /// "line L, column C: message", "line L: message" or the message alone.
-  std::string text() const;
-};
+/// A problem with an import's input that has no one place in it: code
+/// "import", no file yet (place_in gives it one).
+diagnostic import_problem(std::string message);
 
 /// An import error at byte `offset` of the input `text`.
-import_error error_at_offset(std::string_view text, std::size_t offset, std::string message);
+diagnostic error_at_offset(std::string_view text, std::size_t offset, std::string message);
 
 /// The first thing in `text` that argmap text cannot hold (invalid UTF-8, a
 /// NUL byte, a control character, a noncharacter), as an import error.
-std::optional<import_error> unreadable_text(std::string_view text);
+std::optional<diagnostic> unreadable_text(std::string_view text);
 
-/// An import error on line `line` (from 1) of the input.
+/// An import error on line `line` (from 1) of the input, column unknown
+/// (`range.col` is 0 until place_in spans the whole line).
 template <typename... T>
-import_error at_line(std::size_t line, fmt::format_string<T...> format, T&&... args) {
-  return {static_cast<std::uint32_t>(line), 0, fmt::format(format, std::forward<T>(args)...)};
+diagnostic at_line(std::size_t line, fmt::format_string<T...> format, T&&... args) {
+  diagnostic d = import_problem(fmt::format(format, std::forward<T>(args)...));
+  const auto l = static_cast<std::uint32_t>(line);
+  d.range = {0, l, 0, l, 0};
+  return d;
 }
+
+/// Registers an importer's error with its input: the file's name, and the
+/// line it points at for the caret display; an error known only by its line
+/// spans the whole line.
+void place_in(diagnostic& d, const source_file& input);
 
 /// The imported map, and notes about what was not kept.
 struct import_result {
@@ -62,6 +66,6 @@ class id_maker {
 /// with "the map this would write does not check: MESSAGE (line L of that
 /// map)" in `error` (which has no place in the input); else the map with `notes`.
 std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
-                                           import_error& error, const parse_options& limits);
+                                           diagnostic& error, const parse_options& limits);
 
 }  // namespace argmap

@@ -61,7 +61,7 @@ bool is_attribute_key(const std::string& key) {
 
 // An attribute's value as text: a string, or a number or boolean as JSON writes it.
 std::optional<std::string> value_text(const json_input& in, const nlohmann::json& v,
-                                      const std::string& pointer, import_error& error) {
+                                      const std::string& pointer, diagnostic& error) {
   if (v.is_string()) {
     std::string s = v.get<std::string>();
     if (!in.check_text(s, pointer, error)) return std::nullopt;
@@ -78,7 +78,7 @@ std::optional<std::string> value_text(const json_input& in, const nlohmann::json
 // one the grammar reads, every value a string, number or boolean.
 std::optional<std::vector<std::pair<std::string, std::string>>> key_values(
     const json_input& in, const nlohmann::json& object, const std::string& pointer,
-    const char* what, import_error& error) {
+    const char* what, diagnostic& error) {
   if (!object.is_object()) {
     error = in.error_at(pointer, "expected an object");
     return std::nullopt;
@@ -162,7 +162,7 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
 
 namespace argmap {
 
-std::optional<import_result> import_json(const std::string& text, import_error& error,
+std::optional<import_result> import_json(const std::string& text, diagnostic& error,
                                          const parse_options& limits) {
   json_input in;
   if (!in.parse(text, error)) return std::nullopt;

@@ -28,7 +28,7 @@ std::string export_json(const argument_graph& g, const loaded_map& map,
 /// same claims (ids included), inferences, contradictions, sections and
 /// metadata. On malformed input returns nothing with a JSON pointer in `error`.
 /// `limits` bound the map it writes (depth, claims), as for `argmap check`.
-std::optional<import_result> import_json(const std::string& text, import_error& error,
+std::optional<import_result> import_json(const std::string& text, diagnostic& error,
                                          const parse_options& limits = {});
 
 }  // namespace argmap

@@ -127,8 +127,8 @@ std::vector<std::string> pointer_tokens(const std::string& pointer) {
 }  // namespace
 
 std::string line_column(const std::string& text, std::size_t offset) {
-  import_error at = error_at_offset(text, offset, "");
-  return fmt::format("line {}, column {}", at.line, at.column);
+  diagnostic at = error_at_offset(text, offset, "");
+  return fmt::format("line {}, column {}", at.range.line, at.range.col);
 }
 
 std::optional<std::size_t> locate_json_pointer(const std::string& text,
@@ -198,7 +198,7 @@ std::optional<std::size_t> locate_json_pointer(const std::string& text,
   return std::nullopt;
 }
 
-bool json_input::parse(const std::string& text, import_error& error, unsigned max_depth) {
+bool json_input::parse(const std::string& text, diagnostic& error, unsigned max_depth) {
   text_ = text;
   if (std::size_t bad = utf8::find_invalid(text); bad != std::string::npos) {
     error = error_at_offset(text, bad,
@@ -246,21 +246,21 @@ bool json_input::parse(const std::string& text, import_error& error, unsigned ma
                         "malformed JSON" + (at == std::string::npos ? "" : ": " + what.substr(at)));
     return false;
   } catch (const nlohmann::json::exception&) {
-    error = {0, 0, "malformed JSON: a number is too large to read"};
+    error = import_problem("malformed JSON: a number is too large to read");
     return false;
   }
   return true;
 }
 
-import_error json_input::error_at(const std::string& pointer, const std::string& what) const {
+diagnostic json_input::error_at(const std::string& pointer, const std::string& what) const {
   std::string shown = pointer.empty() ? "the document" : pointer;
   if (auto at = locate_json_pointer(text_, pointer))
     return error_at_offset(text_, *at, shown + ": " + what);
-  return {0, 0, shown + ": " + what};
+  return import_problem(shown + ": " + what);
 }
 
 bool json_input::check_text(const std::string& value, const std::string& pointer,
-                            import_error& error) const {
+                            diagnostic& error) const {
   utf8::forbidden f = find_unholdable(value);
   if (f.offset == std::string::npos) return true;
   error = error_at(pointer, describe(f));
@@ -269,7 +269,7 @@ bool json_input::check_text(const std::string& value, const std::string& pointer
 
 const nlohmann::json* json_input::member(const nlohmann::json& parent, const std::string& pointer,
                                          const char* key, const char* what, bool optional,
-                                         import_error& error) const {
+                                         diagnostic& error) const {
   if (parent.is_object() && parent.contains(key)) return &parent[key];
   if (!optional) error = error_at(pointer, fmt::format("expected {} \"{}\"", what, key));
   return nullptr;
@@ -277,7 +277,7 @@ const nlohmann::json* json_input::member(const nlohmann::json& parent, const std
 
 std::optional<std::string> json_input::string_at(const nlohmann::json& parent,
                                                  const std::string& pointer, const char* key,
-                                                 import_error& error,
+                                                 diagnostic& error,
                                                  std::optional<std::string> fallback,
                                                  bool one_line) const {
   std::string p = pointer + "/" + key;
@@ -298,7 +298,7 @@ std::optional<std::string> json_input::string_at(const nlohmann::json& parent,
 
 std::optional<long long> json_input::integer_at(const nlohmann::json& parent,
                                                 const std::string& pointer, const char* key,
-                                                long long lo, long long hi, import_error& error,
+                                                long long lo, long long hi, diagnostic& error,
                                                 std::optional<long long> fallback) const {
   std::string p = pointer + "/" + key;
   const nlohmann::json* m = member(parent, pointer, key, "a number", fallback.has_value(), error);
@@ -335,7 +335,7 @@ std::optional<long long> json_input::integer_at(const nlohmann::json& parent,
 }
 
 std::optional<bool> json_input::boolean_at(const nlohmann::json& parent, const std::string& pointer,
-                                           const char* key, import_error& error,
+                                           const char* key, diagnostic& error,
                                            std::optional<bool> fallback) const {
   std::string p = pointer + "/" + key;
   const nlohmann::json* m =

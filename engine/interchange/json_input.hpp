@@ -23,21 +23,21 @@ class json_input {  // NOLINT(bugprone-exception-escape)
   /// than `max_depth` (before parsing: nothing is allocated for it) and
   /// numbers too large for a double. On failure returns false with what and
   /// where in `error`.
-  bool parse(const std::string& text, import_error& error, unsigned max_depth = 512);
+  bool parse(const std::string& text, diagnostic& error, unsigned max_depth = 512);
 
   /// The document.
   const nlohmann::json& root() const { return root_; }
 
   /// "POINTER: what", placed where the value at `pointer` starts (no place
   /// if it is not found).
-  import_error error_at(const std::string& pointer, const std::string& what) const;
+  diagnostic error_at(const std::string& pointer, const std::string& what) const;
 
   /// The string at `key` of object `parent` (at `pointer`). A missing key
   /// gives `fallback` when there is one, else an error. Not a string, or a
   /// string holding a control character other than tab and line ends or a
   /// noncharacter: an error. Line ends become spaces when `one_line`.
   std::optional<std::string> string_at(const nlohmann::json& parent, const std::string& pointer,
-                                       const char* key, import_error& error,
+                                       const char* key, diagnostic& error,
                                        std::optional<std::string> fallback = std::nullopt,
                                        bool one_line = true) const;
 
@@ -45,23 +45,23 @@ class json_input {  // NOLINT(bugprone-exception-escape)
   /// (a fraction, a string or anything out of range is an error).
   std::optional<long long> integer_at(const nlohmann::json& parent, const std::string& pointer,
                                       const char* key, long long lo, long long hi,
-                                      import_error& error,
+                                      diagnostic& error,
                                       std::optional<long long> fallback = std::nullopt) const;
 
   /// The boolean at `key` of object `parent`.
   std::optional<bool> boolean_at(const nlohmann::json& parent, const std::string& pointer,
-                                 const char* key, import_error& error,
+                                 const char* key, diagnostic& error,
                                  std::optional<bool> fallback = std::nullopt) const;
 
   /// Checks a string value read some other way (`pointer` for the error).
-  bool check_text(const std::string& value, const std::string& pointer, import_error& error) const;
+  bool check_text(const std::string& value, const std::string& pointer, diagnostic& error) const;
 
  private:
   // The member `key` of `parent`, or nullptr when it is missing (then, unless
   // `optional`, `error` says that `what` was expected).
   const nlohmann::json* member(const nlohmann::json& parent, const std::string& pointer,
                                const char* key, const char* what, bool optional,
-                               import_error& error) const;
+                               diagnostic& error) const;
   std::string text_;
   nlohmann::json root_;
 };

@@ -16,7 +16,7 @@ namespace argmap {
 /// (`k1_1_2`). A numbered line whose parent is missing, or a link to a number
 /// that does not exist, is an error "line N: ...".
 /// `limits` bound the map it writes, as for `argmap check`.
-std::optional<import_result> import_kialo(const std::string& text, import_error& error,
+std::optional<import_result> import_kialo(const std::string& text, diagnostic& error,
                                           const parse_options& limits = {});
 
 }  // namespace argmap

@@ -68,8 +68,8 @@ TEST_CASE("brackets, classes, escapes and globstars") {
 TEST_CASE("what a pattern cannot mean is an error with its line and column") {
   auto p = problems_of("ok.arg\nbad[abc.arg\n");
   REQUIRE(p.size() == 1);
-  CHECK(p[0].line == 2);
-  CHECK(p[0].col == 4);
+  CHECK(p[0].range.line == 2);
+  CHECK(p[0].range.col == 4);
   CHECK(p[0].message == "'[' is never closed with ']' (write '\\[' for a literal '[')");
   p = problems_of("x[[:letter:]].arg\n");
   REQUIRE(p.size() == 1);

@@ -11,6 +11,7 @@
 #include "engine/interchange/af_format.hpp"
 #include "engine/translate.hpp"
 #include "helpers.hpp"
+#include "import_text.hpp"
 
 using argmap::framework;
 using argmap::label;
@@ -229,13 +230,13 @@ TEST_CASE("frameworks round-trip through TGF, APX and i23, and through a map") {
   argmap::named_framework nf{{"a", "b", "c", "d"}, f};
   for (auto format : {argmap::af_format::tgf, argmap::af_format::apx, argmap::af_format::i23}) {
     std::string text = argmap::write_af(nf, format);
-    argmap::import_error error;
+    argmap::diagnostic error;
     auto back = argmap::read_af(text, format, error);
     REQUIRE(back);
     CHECK(back->af.attacks() == f.attacks());
     CHECK(argmap::write_af(*back, format) == text);
   }
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto map = argmap::framework_to_map(nf, error);
   REQUIRE(map);
   auto m = check(*map);
@@ -246,26 +247,26 @@ TEST_CASE("frameworks round-trip through TGF, APX and i23, and through a map") {
 }
 
 TEST_CASE("framework format errors name the line") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   CHECK_FALSE(argmap::read_af("p af 2\n1 3\n", argmap::af_format::i23, error));
-  CHECK(error.text() == "line 2: expected two argument numbers from 1 to 2");
+  CHECK(text_of(error) == "line 2: expected two argument numbers from 1 to 2");
   CHECK_FALSE(argmap::read_af("arg(a).\natt(a,b).\n", argmap::af_format::apx, error));
-  CHECK(error.text() == "line 2: 'b' is not declared with arg(...)");
+  CHECK(text_of(error) == "line 2: 'b' is not declared with arg(...)");
   CHECK_FALSE(argmap::read_af("a\n#\na b\n", argmap::af_format::tgf, error));
-  CHECK(error.text() == "line 3: 'b' is not an argument listed before '#'");
+  CHECK(text_of(error) == "line 3: 'b' is not an argument listed before '#'");
   // A self-attacking argument imports as a claim attacking itself.
   auto self = argmap::framework_to_map({{"a"}, af(1, {{0, 0}})}, error);
   REQUIRE(self);
   CHECK(self->find("[a] Argument a.\n  - @a\n") != std::string::npos);
   // Seventeen bytes must not become a map of twenty million claims.
   CHECK_FALSE(argmap::read_af("p af 20000000\n", argmap::af_format::i23, error));
-  CHECK(error.text() == "line 1: 20000000 arguments: a map holds at most 100000 claims");
+  CHECK(text_of(error) == "line 1: 20000000 arguments: a map holds at most 100000 claims");
   std::string many;
   for (int k = 0; k <= 100000; ++k) many += "a" + std::to_string(k) + "\n";
   auto tgf = argmap::read_af(many, argmap::af_format::tgf, error);
   REQUIRE(tgf);
   CHECK_FALSE(argmap::framework_to_map(*tgf, error));
-  CHECK(error.text() ==
+  CHECK(text_of(error) ==
         "100001 arguments: a map holds at most 100000 claims (--max-nodes sets another limit)");
 }
 

@@ -12,6 +12,7 @@
 #include "engine/interchange/json_input.hpp"
 #include "engine/interchange/kialo.hpp"
 #include "helpers.hpp"
+#include "import_text.hpp"
 
 using namespace argmap;
 
@@ -53,14 +54,14 @@ std::string json_map(const std::string& claims, const std::string& outline,
 TEST_CASE(
     "a long AIF undercut chain is refused at the depth limit, in linear memory, without "
     "recursion") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   checks(import_aif(undercut_chain(100), error));
   for (std::size_t n : {300, 50000}) {
     CHECK_FALSE(import_aif(undercut_chain(n), error));
-    CHECK(error.text().find("ends a chain of undercuts deeper than argmap's 256 levels") !=
+    CHECK(text_of(error).find("ends a chain of undercuts deeper than argmap's 256 levels") !=
           std::string::npos);
-    CHECK(error.text().rfind("line 1, column ", 0) == 0);
-    CHECK(error.text().find("/nodes/") != std::string::npos);
+    CHECK(text_of(error).rfind("line 1, column ", 0) == 0);
+    CHECK(text_of(error).find("/nodes/") != std::string::npos);
   }
   parse_options shallow;
   shallow.max_depth = 10;
@@ -70,14 +71,14 @@ TEST_CASE(
 TEST_CASE(
     "JSON nested deeper than the limit is refused before it is parsed, anywhere in the document") {
   std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  argmap::import_error error;
+  argmap::diagnostic error;
   CHECK_FALSE(import_json(json_map("[]", "[]", R"({"a":)" + deep + "}"), error));
-  CHECK(error.text() == "line 1, column 544: nested deeper than 512 levels");
+  CHECK(text_of(error) == "line 1, column 544: nested deeper than 512 levels");
   CHECK_FALSE(import_json(
       json_map(R"([{"id":"a","text":"A","attributes":{"x":)" + deep + "}}]", "[]"), error));
-  CHECK(error.text().find("nested deeper than 512 levels") != std::string::npos);
+  CHECK(text_of(error).find("nested deeper than 512 levels") != std::string::npos);
   CHECK_FALSE(import_aif(R"({"nodes":[{"nodeID":"a","type":"I","text":)" + deep + "}]}", error));
-  CHECK(error.text().find("nested deeper than 512 levels") != std::string::npos);
+  CHECK(text_of(error).find("nested deeper than 512 levels") != std::string::npos);
   // Braces inside strings do not count.
   checks(import_json(json_map(R"([{"id":"a","text":")" + std::string(1000, '[') + R"("}])",
                               R"([{"depth":0,"relation":"root","claim":"a"}])"),
@@ -87,26 +88,26 @@ TEST_CASE(
 TEST_CASE("every number an importer reads is range-checked and whole") {
   std::string claims = R"([{"id":"a","text":"A"}])";
   for (const char* level : {"-1", "0", "1e300", "1.5", "4294967296", "\"2\"", "1001"}) {
-    argmap::import_error error;
+    argmap::diagnostic error;
     CHECK_FALSE(import_json(
         json_map(claims, std::string(R"([{"heading":"H","level":)") + level + "}]"), error));
-    CHECK(error.text().find("/outline/0/level: expected a whole number from 1 to 1000") !=
+    CHECK(text_of(error).find("/outline/0/level: expected a whole number from 1 to 1000") !=
           std::string::npos);
-    CHECK(error.text().rfind("line 1, column ", 0) == 0);
+    CHECK(text_of(error).rfind("line 1, column ", 0) == 0);
   }
   for (const char* depth : {"-1", "1e300", "0.5", "257"}) {
-    argmap::import_error error;
+    argmap::diagnostic error;
     CHECK_FALSE(import_json(json_map(claims, std::string(R"([{"depth":)") + depth +
                                                  R"(,"relation":"root","claim":"a"}])"),
                             error));
-    CHECK(error.text().find("/outline/0/depth: expected a whole number from 0 to 256") !=
+    CHECK(text_of(error).find("/outline/0/depth: expected a whole number from 0 to 256") !=
           std::string::npos);
   }
-  argmap::import_error error;
+  argmap::diagnostic error;
   CHECK_FALSE(import_json(json_map(claims, "[]").replace(15, 1, "2"), error));
-  CHECK(error.text().find("/argmap_json") != std::string::npos);
+  CHECK(text_of(error).find("/argmap_json") != std::string::npos);
   CHECK_FALSE(import_json(R"({"argmap_json":1e999})", error));
-  CHECK(error.text() == "line 1, column 16: a number too large to read");
+  CHECK(text_of(error) == "line 1, column 16: a number too large to read");
 }
 
 TEST_CASE("wrong JSON types are located errors, never an internal error") {
@@ -131,10 +132,10 @@ TEST_CASE("wrong JSON types are located errors, never an internal error") {
        "/metadata: expected an object"},
   };
   for (const auto& [text, expected] : cases) {
-    argmap::import_error error;
+    argmap::diagnostic error;
     CHECK_FALSE(import_json(text, error));
-    CHECK_MESSAGE(error.text().find(expected) != std::string::npos, error.text());
-    CHECK(error.text().rfind("line 1, column ", 0) == 0);
+    CHECK_MESSAGE(text_of(error).find(expected) != std::string::npos, text_of(error));
+    CHECK(text_of(error).rfind("line 1, column ", 0) == 0);
   }
   const char* aif[][2] = {
       {R"({"nodes":[{"nodeID":"a","type":5}]})", "/nodes/0/type: expected a string"},
@@ -144,33 +145,33 @@ TEST_CASE("wrong JSON types are located errors, never an internal error") {
       {R"({"nodes":5})", "/nodes: expected an array of AIF nodes"},
   };
   for (const auto& [text, expected] : aif) {
-    argmap::import_error error;
+    argmap::diagnostic error;
     CHECK_FALSE(import_aif(text, error));
-    CHECK_MESSAGE(error.text().find(expected) != std::string::npos, error.text());
+    CHECK_MESSAGE(text_of(error).find(expected) != std::string::npos, text_of(error));
   }
 }
 
 TEST_CASE("an importer never writes a map that does not check") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   // A NUL or a control character escaped in JSON text.
   for (const char* text : {"A\\u0000B", "A\\u001b[2JB", "A\\uFFFEB", "A\\u0085B"}) {
     CHECK_FALSE(import_json(json_map(std::string(R"([{"id":"a","text":")") + text + R"("}])",
                                      R"([{"depth":0,"relation":"root","claim":"a"}])"),
                             error));
-    CHECK(error.text().find("/claims/0/text: ") != std::string::npos);
-    CHECK(error.text().find("cannot hold") != std::string::npos);
+    CHECK(text_of(error).find("/claims/0/text: ") != std::string::npos);
+    CHECK(text_of(error).find("cannot hold") != std::string::npos);
   }
   // A relation on a top-level line, a root below the top, a jump of two levels.
   CHECK_FALSE(import_json(
       json_map(R"([{"id":"a","text":"A"}])", R"([{"depth":0,"relation":"support","claim":"a"}])"),
       error));
-  CHECK(error.text().find("a line at depth 0 is a root claim") != std::string::npos);
+  CHECK(text_of(error).find("a line at depth 0 is a root claim") != std::string::npos);
   CHECK_FALSE(import_json(
       json_map(
           R"([{"id":"a","text":"A"},{"id":"b","text":"B"}])",
           R"([{"depth":0,"relation":"root","claim":"a"},{"depth":2,"relation":"support","claim":"b"}])"),
       error));
-  CHECK(error.text().find("depth 2 follows depth 0") != std::string::npos);
+  CHECK(text_of(error).find("depth 2 follows depth 0") != std::string::npos);
   // A line feed in a heading or a metadata value cannot start new lines.
   auto r = import_json(
       json_map(
@@ -188,25 +189,25 @@ TEST_CASE("an importer never writes a map that does not check") {
           R"([{"id":"a","text":"A"},{"id":"b","text":"B"},{"id":"c","text":"C"}])",
           R"([{"depth":0,"relation":"root","claim":"a"},{"depth":0,"relation":"root","claim":"b"},{"depth":0,"relation":"root","claim":"c"}])"),
       error, few));
-  CHECK(error.text().find("the map this would write does not check: too many claims") !=
+  CHECK(text_of(error).find("the map this would write does not check: too many claims") !=
         std::string::npos);
   CHECK_FALSE(import_kialo("1. T\n1.1. Pro: A\n1.2. Con: B\n", error, few));
   CHECK_FALSE(import_argdown("[A]: a\n[B]: b\n[C]: c\n", error, few));
   // An Argdown heading of a million '#'.
   CHECK_FALSE(import_argdown(std::string(1000000, '#') + " Title\n[A]: a\n", error));
-  CHECK(error.text() == "line 1: a heading of 1000000 '#' (argmap reads at most 1000)");
+  CHECK(text_of(error) == "line 1: a heading of 1000000 '#' (argmap reads at most 1000)");
   // Control characters in text formats, with their line.
   CHECK_FALSE(import_kialo("1. T\n1.1. Pro: A \x1b[2J\n", error));
-  CHECK(error.text() ==
+  CHECK(text_of(error) ==
         "line 2, column 13: control character U+001B (ESC), which argmap text cannot hold");
   CHECK_FALSE(import_argdown("[A]: a \xef\xbf\xbf\n", error));
-  CHECK(error.text() ==
+  CHECK(text_of(error) ==
         "line 1, column 8: U+FFFF is a Unicode noncharacter, which argmap text cannot hold");
   checks(import_kialo("1. T\r\n1.1. Pro: A\r\n", error));
 }
 
 TEST_CASE("Kialo claims go under the parent their number names, whatever the line order") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = import_kialo(
       "1. T\n1.1. Pro: A\n1.2. Con: B\n1.1.1. Pro: C\n1.2.1. Con: D\n1.1.2. Con: E\n", error);
   REQUIRE(r);

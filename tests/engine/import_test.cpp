@@ -16,6 +16,7 @@
 #include "engine/interchange/kialo.hpp"
 #include "engine/stats.hpp"
 #include "helpers.hpp"
+#include "import_text.hpp"
 
 using argmap::test::check;
 
@@ -58,7 +59,7 @@ std::multiset<std::string> relations(const std::string& aif) {
 }  // namespace
 
 TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes, schemes") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_aif(read("aifdb.json"), error);
   REQUIRE(r);
   CHECK(r->notes == std::vector<std::string>{
@@ -79,7 +80,7 @@ TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes
 }
 
 TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part imports without loss") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_aif(read("xaif-cycle.json"), error);
   REQUIRE(r);
   auto m = check(r->map);
@@ -92,7 +93,7 @@ TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part import
 
 TEST_CASE(
     "AIF: a CA from a claim to itself is a self-attack; an RA cannot make a claim its own reason") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_aif(
       R"({"nodes":[{"nodeID":"1","type":"I","text":"This statement is false."},
                    {"nodeID":"2","type":"CA","text":"Default Conflict"},
@@ -104,7 +105,7 @@ TEST_CASE(
                    {"fromID":"3","toID":"4"},{"fromID":"4","toID":"3"},
                    {"fromID":"6","toID":"5"},{"fromID":"3","toID":"5"},{"fromID":"5","toID":"3"}]})",
       error);
-  REQUIRE_MESSAGE(r, error.text());
+  REQUIRE_MESSAGE(r, text_of(error));
   CHECK(r->map.find("[n1] This statement is false.\n  - @n1\n") != std::string::npos);
   // n3 as its own reason is dropped: alone (RA 4, skipped) and beside n6 (RA 5 keeps n6).
   CHECK(r->map.find("[n3] B holds.\n  + @n6\n") != std::string::npos);
@@ -118,7 +119,7 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
   for (const char* file : {"aifdb.json", "xaif-cycle.json"}) {
     CAPTURE(file);
     std::string original = read(file);
-    argmap::import_error error;
+    argmap::diagnostic error;
     auto r = argmap::import_aif(original, error);
     REQUIRE(r);
     auto m = check(r->map);
@@ -137,19 +138,20 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
 }
 
 TEST_CASE("bad AIF gives a location and no map") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   CHECK_FALSE(argmap::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
-  CHECK(error.text().rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
+  CHECK(text_of(error).rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
   CHECK_FALSE(argmap::import_aif(
       "{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
       error));
-  CHECK(error.text() == "line 1, column 79: /edges/0/toID: '99' is not a node");
+  CHECK(text_of(error) == "line 1, column 79: /edges/0/toID: '99' is not a node");
   CHECK_FALSE(argmap::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
-  CHECK(error.text() == "line 1, column 18: /AIF/nodes/0: a node needs a string or integer nodeID");
+  CHECK(text_of(error) ==
+        "line 1, column 18: /AIF/nodes/0: a node needs a string or integer nodeID");
 }
 
 TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_kialo(read("kialo.txt"), error);
   REQUIRE(r);
   auto m = check(r->map);
@@ -166,7 +168,7 @@ TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
 }
 
 TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
   REQUIRE(r);
   CHECK(r->map.find("title: \"\\\"Cars\\\", she said\"\n") != std::string::npos);
@@ -174,19 +176,19 @@ TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
 }
 
 TEST_CASE("Kialo errors name the line") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
-  CHECK(error.text() == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
+  CHECK(text_of(error) == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
-  CHECK(error.text() == "line 2: '-> See 9.' links to no claim");
+  CHECK(text_of(error) == "line 2: '-> See 9.' links to no claim");
   CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
-  CHECK(error.text() == "line 2: '-> See 1.2.' links to another link, not to a claim");
+  CHECK(text_of(error) == "line 2: '-> See 1.2.' links to another link, not to a claim");
   CHECK_FALSE(argmap::import_kialo("Just text.\n", error));
-  CHECK(error.text() == "line 1: expected a numbered claim such as '1. text'");
+  CHECK(text_of(error) == "line 1: expected a numbered claim such as '1. text'");
 }
 
 TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, undercut, notes") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_argdown(read("argdown.argdown"), error);
   REQUIRE(r);
   auto m = check(r->map);
@@ -212,7 +214,7 @@ TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, 
 TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relations") {
   auto original = check(read("argdown.argdown").empty() ? "" : "[t] T.\n  + [a] A.\n  - [b] B.\n    - [c] C.\n  ! [d] D.\n");
   std::string exported = argmap::export_argdown(original.graph);
-  argmap::import_error error;
+  argmap::diagnostic error;
   auto r = argmap::import_argdown(exported, error);
   REQUIRE(r);
   auto back = check(r->map);
@@ -225,9 +227,9 @@ TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relatio
 }
 
 TEST_CASE("Argdown syntax errors name the line") {
-  argmap::import_error error;
+  argmap::diagnostic error;
   CHECK_FALSE(argmap::import_argdown("  + [A]: no parent\n", error));
-  CHECK(error.text() == "line 1: a relation needs an element above it");
+  CHECK(text_of(error) == "line 1: a relation needs an element above it");
 }
 
 TEST_CASE("the table of formats is the one docs/interchange.md shows, and each entry works") {
@@ -248,9 +250,9 @@ TEST_CASE("the table of formats is the one docs/interchange.md shows, and each e
   argmap::export_input input{m.graph, m.map, nullptr};
   for (const argmap::exchange_format& f : argmap::exchange_formats()) {
     if (!f.read || !f.write) continue;
-    argmap::import_error error;
+    argmap::diagnostic error;
     auto back = f.read(f.write(input), error, {});
-    CHECK_MESSAGE(back, f.name, ": ", error.text());
+    CHECK_MESSAGE(back, f.name, ": ", text_of(error));
   }
   bool kialo_writes = argmap::find_exchange_format("kialo")->write != nullptr;
   CHECK_FALSE(kialo_writes);

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/diagnostic_json.hpp"
 #include "engine/report.hpp"
 #include "engine/stats.hpp"
 #include "grammar/suggest.hpp"
@@ -14,9 +15,10 @@ TEST_CASE("JSON diagnostics carry every field, notes included") {
   CHECK(argmap::format_json(m.diagnostics) ==
         "{\"diagnostics\":[{\"file\":\"m.arg\",\"line\":2,\"column\":5,\"end_line\":2,"
         "\"end_column\":8,\"severity\":\"error\",\"code\":\"duplicate-id\",\"message\":"
-        "\"duplicate id 'a'\",\"notes\":[{\"file\":\"m.arg\",\"line\":1,\"column\":1,"
-        "\"end_line\":1,\"end_column\":4,\"severity\":\"note\",\"code\":\"duplicate-id\","
-        "\"message\":\"'a' is first defined here\"}]}]}\n");
+        "\"duplicate id 'a'\",\"source_line\":\"  + [a] Again.\",\"notes\":[{\"file\":"
+        "\"m.arg\",\"line\":1,\"column\":1,\"end_line\":1,\"end_column\":4,\"severity\":"
+        "\"note\",\"code\":\"duplicate-id\",\"message\":\"'a' is first defined here\","
+        "\"source_line\":\"[a] A.\"}]}]}\n");
   CHECK(argmap::format_json({}) == "{\"diagnostics\":[]}\n");
 }
 
@@ -26,16 +28,40 @@ TEST_CASE("JSON output survives invalid UTF-8 in a message") {
   CHECK(argmap::format_json({d}).find("bad byte \xef\xbf\xbd here") != std::string::npos);
 }
 
+TEST_CASE("the JSON form of a diagnostic reads back as it was written") {
+  argmap::diagnostic d;
+  d.level = argmap::severity::warning;
+  d.code = "orphan";
+  d.message = "claim 'a' is not connected";
+  d.file = "maps/a.arg";
+  d.range = {0, 3, 2, 3, 6};
+  d.line_text = " [a] A.";
+  argmap::diagnostic n = d;
+  n.level = argmap::severity::note;
+  n.range = {0, 1, 1, 1, 2};
+  d.notes.push_back(n);
+  nlohmann::ordered_json j = argmap::to_json(d);
+  CHECK(
+      j.dump() ==
+      R"({"file":"maps/a.arg","line":3,"column":2,"end_line":3,"end_column":6,"severity":"warning",)"
+      R"("code":"orphan","message":"claim 'a' is not connected","source_line":" [a] A.","notes":[)"
+      R"({"file":"maps/a.arg","line":1,"column":1,"end_line":1,"end_column":2,"severity":"note",)"
+      R"("code":"orphan","message":"claim 'a' is not connected","source_line":" [a] A."}]})");
+  argmap::diagnostic back = argmap::diagnostic_from_json(nlohmann::json::parse(j.dump()));
+  CHECK(argmap::format_human(back) == argmap::format_human(d));
+  CHECK(back.range == d.range);
+  j["severity"] = "fatal";
+  CHECK_THROWS_AS(argmap::diagnostic_from_json(nlohmann::json::parse(j.dump())),
+                  nlohmann::json::exception);
+}
+
 TEST_CASE("GitHub workflow commands, with escaping") {
   argmap::diagnostic d;
   d.level = argmap::severity::warning;
   d.code = "orphan";
   d.message = "100% sure\nnext line";
   d.file = "maps/a,b:c.arg";
-  d.line = 3;
-  d.col = 1;
-  d.end_line = 3;
-  d.end_col = 5;
+  d.range = {0, 3, 1, 3, 5};
   CHECK(argmap::format_github({d}) ==
         "::warning file=maps/a%2Cb%3Ac.arg,line=3,col=1,endLine=3,endColumn=5,"
         "title=argmap(orphan)::100%25 sure%0Anext line\n");

@@ -20,8 +20,7 @@
 namespace {
 
 std::optional<std::string> import(std::uint8_t which, const std::string& text,
-                                  argmap::import_error& error,
-                                  const argmap::parse_options& limits) {
+                                  argmap::diagnostic& error, const argmap::parse_options& limits) {
   std::optional<argmap::import_result> r;
   switch (which % 7) {
     case 0:
@@ -53,7 +52,7 @@ std::optional<std::string> import(std::uint8_t which, const std::string& text,
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  argmap::import_error error;
+  argmap::diagnostic error;
   argmap::check_options options;
   if (data[0] & 0x80) {
     options.parse.max_depth = 8;

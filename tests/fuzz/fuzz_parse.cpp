@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.max_depth = 64;  // keep each run short; deeper nesting is one diagnostic anyway
   argmap::loaded_map m = argmap::load_map_from_text("a.arg", text, loader, options);
   for (const argmap::diagnostic& d : m.diagnostics) {
-    if (d.line == 0) continue;  // whole-file diagnostics
+    if (d.range.line == 0) continue;  // whole-file diagnostics
     bool known = false;
     for (const argmap::source_file& f : m.sources.files) known = known || f.name == d.file;
     if (!known) std::abort();

@@ -17,10 +17,7 @@ diagnostic at(std::string line_text, std::uint32_t col, std::uint32_t end_col) {
   d.code = "test";
   d.message = "something is wrong";
   d.file = "map.arg";
-  d.line = 7;
-  d.col = col;
-  d.end_line = 7;
-  d.end_col = end_col;
+  d.range = {0, 7, col, 7, end_col};
   d.line_text = std::move(line_text);
   return d;
 }
@@ -46,8 +43,8 @@ TEST_CASE("notes follow their diagnostic; warnings say so") {
   d.level = severity::warning;
   diagnostic n = at("[a] first", 1, 4);
   n.level = severity::note;
-  n.line = 2;
-  n.end_line = 2;
+  n.range.line = 2;
+  n.range.end_line = 2;
   n.message = "first here";
   d.notes.push_back(n);
   CHECK(format_human(d) ==

@@ -247,8 +247,8 @@ TEST_CASE("a line over the line limit is one error, and the lines after it are r
   CHECK(p.map.diagnostics.size() == 1);
   CHECK(p.map.diagnostics[0].message ==
         "line too long: 70004 bytes; argmap reads lines of at most 65536 bytes");
-  CHECK(p.map.diagnostics[0].line == 2);
-  CHECK(p.map.diagnostics[0].col == 65537);
+  CHECK(p.map.diagnostics[0].range.line == 2);
+  CHECK(p.map.diagnostics[0].range.col == 65537);
   CHECK(p.ast.find("[b]") != std::string::npos);
 }
 
@@ -257,7 +257,7 @@ TEST_CASE("continuation lines cannot grow a claim's text past the line limit") {
   for (int i = 0; i < 20; ++i) text += "    " + std::string(4000, 'y') + "\n";
   auto p = parse_text(text);
   REQUIRE(p.map.diagnostics.size() == 4);  // lines 18 to 21 would pass 65,536 bytes
-  CHECK(p.map.diagnostics[0].line == 18);
+  CHECK(p.map.diagnostics[0].range.line == 18);
   CHECK(p.map.diagnostics[0].message ==
         "claim text too long: a claim's text may have at most 65536 bytes, counting its "
         "continuation lines");
@@ -268,9 +268,9 @@ TEST_CASE("ids and references longer than 256 characters are refused") {
   auto p = parse_text("[" + id + "] A.\n  + @" + id + "\n[" + std::string(256, 'k') + "] K.\n");
   REQUIRE(p.map.diagnostics.size() == 2);
   CHECK(p.map.diagnostics[0].message == "id too long: 300 characters; an id has at most 256");
-  CHECK(p.map.diagnostics[0].line == 1);
-  CHECK(p.map.diagnostics[1].line == 2);
-  CHECK(p.map.diagnostics[1].col == 5);
+  CHECK(p.map.diagnostics[0].range.line == 1);
+  CHECK(p.map.diagnostics[1].range.line == 2);
+  CHECK(p.map.diagnostics[1].range.col == 5);
 }
 
 TEST_CASE("the claim limit counts every file and stops reading at the first claim over it") {
@@ -328,7 +328,7 @@ TEST_CASE("deep nesting stops at the depth limit and the error cap") {
   CHECK(argmap::count(p.map.diagnostics, argmap::severity::error) == 100);
   CHECK(p.map.diagnostics.front().message ==
         "nesting too deep: argmap accepts at most 256 levels below a top-level claim");
-  CHECK(p.map.diagnostics.front().line == 258);
+  CHECK(p.map.diagnostics.front().range.line == 258);
   CHECK(p.map.diagnostics.back().message ==
         "too many errors; stopped after 100 (the rest of the file is not checked)");
 }
@@ -339,7 +339,7 @@ TEST_CASE("the depth and error limits are options") {
   o.max_errors = 1;
   auto p = parse_text("A\n + b\n  + c\n   + d\n    + e\n", {}, o);
   CHECK(p.map.diagnostics.size() == 2);
-  CHECK(p.map.diagnostics[0].line == 4);
+  CHECK(p.map.diagnostics[0].range.line == 4);
   CHECK(p.map.diagnostics[1].code == "too-many-errors");
 }
 
