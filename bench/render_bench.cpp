@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     argmap::render::result r = renderer.render(m.graph, opts);
     auto t2 = std::chrono::steady_clock::now();
     if (!r.ok()) {
-      std::fprintf(stderr, "%s: %s\n", argv[i], r.errors.front().c_str());
+      std::fprintf(stderr, "%s: %s\n", argv[i], argmap::format_human(r.diagnostics).c_str());
       return 1;
     }
     double check = std::chrono::duration<double>(t1 - t0).count();

@@ -68,8 +68,9 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
   std::optional<evaluation> e;
   if (!a.eval.empty()) {
     e = evaluate(m.graph, *semantics_from_name(a.eval));
-    if (!e->error.empty()) {
-      o.diagnostics.push_back(unplaced(severity::error, "eval", j.map.path, e->error));
+    if (!e->ok()) {
+      e->problem->file = j.map.path;
+      o.diagnostics.push_back(*e->problem);
       return o;
     }
   }
@@ -86,16 +87,11 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     bool fonts = opts.output == render::format::png || opts.output == render::format::pdf;
     if (fonts && !r.fonts) r.fonts = std::make_unique<render::renderer>(true);
     render::result out = (fonts ? *r.fonts : r.svg).render(m.graph, opts, e ? &*e : nullptr);
-    for (const std::string& w : out.warnings) {
-      diagnostic d = unplaced(severity::error, "render", j.map.path, w);
-      d.level = severity::warning;
+    for (diagnostic& d : out.diagnostics) {
+      d.file = j.map.path;
       o.diagnostics.push_back(std::move(d));
     }
-    if (!out.ok()) {
-      for (const std::string& msg : out.errors)
-        o.diagnostics.push_back(unplaced(severity::error, "render", j.map.path, msg));
-      return o;
-    }
+    if (!out.ok()) return o;
     files.emplace_back(batch::output_name(j.map.relative, f), std::move(out.bytes));
   }
   std::string error;

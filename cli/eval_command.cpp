@@ -72,9 +72,9 @@ int run_eval(const eval_args& args) {
   }
   if (int code = report_unusable(m)) return code;
   evaluation e = evaluate(m.graph, *semantics_from_name(args.semantics));
-  if (!e.error.empty()) {
+  if (!e.ok()) {
     if (args.format == "json") std::cout << evaluation_json(m.graph, e);
-    say(severity::error, e.error);
+    std::cerr << format_human(*e.problem);
     return exit_problems;
   }
   std::vector<std::string> names;

@@ -146,8 +146,8 @@ bool evaluate_option(const std::string& option, const argument_graph& g,
                      std::optional<evaluation>& out) {
   if (option.empty()) return true;
   out = evaluate(g, *semantics_from_name(option));
-  if (out->error.empty()) return true;
-  say(severity::error, "--eval: " + out->error);
+  if (out->ok()) return true;
+  say(severity::error, "--eval: " + out->problem->message);
   return false;
 }
 

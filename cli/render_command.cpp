@@ -94,11 +94,8 @@ int run_render(const render_args& args) {
   if (!evaluate_option(args.eval, m.graph, e)) return exit_problems;
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
   render::result out = r.render(m.graph, opts, e ? &*e : nullptr);
-  for (const std::string& w : out.warnings) say(severity::warning, w);
-  if (!out.ok()) {
-    for (const std::string& e : out.errors) say(severity::error, e);
-    return exit_problems;
-  }
+  std::cerr << format_human(out.diagnostics);
+  if (!out.ok()) return exit_problems;
   if (args.output == "-") {
     std::cout.write(out.bytes.data(), static_cast<std::streamsize>(out.bytes.size()));
     return exit_ok;  // a failed write is reported when argmap ends

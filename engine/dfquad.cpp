@@ -159,8 +159,10 @@ evaluation dfquad(const argument_graph& g, int max_rounds) {
   }
   if (order.size() < n || !g.contradictions.empty()) {
     // Cycles: solve by iteration (docs/evaluation.md).
-    e.error = fixed_point{g, attacks, supports, undercuts, contradicting, max_rounds}.run(e);
-    if (!e.error.empty()) {
+    std::string why =
+        fixed_point{g, attacks, supports, undercuts, contradicting, max_rounds}.run(e);
+    if (!why.empty()) {
+      e.problem = unplaced(severity::error, "no-convergence", {}, std::move(why));
       e.claim_strengths.clear();
       e.inference_strengths.clear();
     }

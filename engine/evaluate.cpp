@@ -59,11 +59,13 @@ evaluation evaluate(const argument_graph& g, semantics s, const search_limits& l
   }
   search_result r = s == semantics::preferred ? preferred(t.af, limits) : stable(t.af, limits);
   if (r.too_large) {
-    e.error = fmt::format(
-        "too large for exact {} semantics: more than {} arguments are undecided after the "
-        "grounded labelling, or the search passed {} steps or {} labellings (see "
-        "docs/evaluation.md)",
-        name_of(s), limits.max_open, limits.max_steps, limits.max_labellings);
+    e.problem = unplaced(
+        severity::error, "too-large", {},
+        fmt::format(
+            "too large for exact {} semantics: more than {} arguments are undecided after the "
+            "grounded labelling, or the search passed {} steps or {} labellings (see "
+            "docs/evaluation.md)",
+            name_of(s), limits.max_open, limits.max_steps, limits.max_labellings));
     return e;
   }
   std::size_t nc = g.claims.size();
@@ -124,8 +126,8 @@ std::string evaluation_json(const argument_graph& g, const evaluation& e,
                             const std::vector<std::string>* file_names) {
   nlohmann::ordered_json j;
   j["semantics"] = name_of(e.used);
-  if (!e.error.empty()) {
-    j["error"] = e.error;
+  if (e.problem) {
+    j["error"] = e.problem->message;
   } else if (e.used == semantics::grounded) {
     j["labels"] = nlohmann::ordered_json::object();
     for (claim_index c = 0; c < g.claims.size(); ++c)
@@ -140,7 +142,7 @@ std::string evaluation_json(const argument_graph& g, const evaluation& e,
     j["sceptical"] = ids(g, e.sceptical);
     j["credulous"] = ids(g, e.credulous);
   }
-  if (file_names && e.error.empty()) {
+  if (file_names && e.ok()) {
     explainer why(g, e);
     j["explanations"] = nlohmann::ordered_json::object();
     for (claim_index c = 0; c < g.claims.size(); ++c)
@@ -150,7 +152,7 @@ std::string evaluation_json(const argument_graph& g, const evaluation& e,
 }
 
 std::string evaluation_text(const argument_graph& g, const evaluation& e) {
-  if (!e.error.empty()) return "error: " + e.error + "\n";
+  if (e.problem) return "error: " + e.problem->message + "\n";
   // Claims grouped by section, sections in order, claims in reading order.
   std::map<std::int32_t, std::vector<claim_index>> by_section;
   for (claim_index c = 0; c < g.claims.size(); ++c) by_section[g.claims[c].section].push_back(c);

@@ -9,6 +9,7 @@
 
 #include "engine/framework.hpp"
 #include "engine/graph.hpp"
+#include "grammar/diagnostic.hpp"
 
 namespace argmap {
 
@@ -24,7 +25,11 @@ const char* name_of(semantics s);
 /// What evaluating a map gives.
 struct evaluation {
   semantics used = semantics::grounded;  ///< the semantics evaluated under
-  std::string error;  ///< why there is no result ("too large", a cycle for dfquad); empty if none
+  /// Why there is no result (code "too-large", or "no-convergence" for
+  /// dfquad); none when there is one.
+  std::optional<diagnostic> problem;
+  /// True when there is a result.
+  bool ok() const { return !problem; }
   /// Per claim and per inference. Grounded: the grounded label. Preferred and
   /// stable: in = sceptically accepted (in every extension), out = in no
   /// extension, undec = credulously accepted only. Empty for dfquad.
@@ -39,7 +44,7 @@ struct evaluation {
 };
 
 /// Evaluates `g` under `s` (see docs/evaluation.md). For preferred and stable,
-/// `limits` bound the exact search; hitting one sets `error` to a "too large" message.
+/// `limits` bound the exact search; hitting one sets `problem` ("too-large").
 evaluation evaluate(const argument_graph& g, semantics s, const search_limits& limits = {});
 
 /// DF-QuAD strengths (Rago et al. 2016) of every claim and inference: base

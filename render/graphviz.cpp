@@ -323,8 +323,12 @@ std::string to_dot(Agraph_t* g) {
 
 namespace {
 
+void fail(result& r, std::string message) {
+  r.diagnostics.push_back(unplaced(severity::error, "render", {}, std::move(message)));
+}
+
 // Whether the laid-out drawing fits a PNG argmap will draw; if not, says why
-// in `r.errors`. cairo's bitmaps hold at most 32,767 pixels a side, and
+// in `r.diagnostics`. cairo's bitmaps hold at most 32,767 pixels a side, and
 // Graphviz shrinks a larger drawing until it fits, however unreadable (10,000
 // claims side by side gave 32,767 x 2 pixels); a drawing near the limit on
 // both sides takes gigabytes and most of a minute to rasterise.
@@ -336,13 +340,15 @@ bool bitmap_fits(Agraph_t* g, result& r) {
   if (width <= max_bitmap_side && height <= max_bitmap_side &&
       width * height <= static_cast<double>(max_bitmap_pixels))
     return true;
-  r.errors.push_back(fmt::format(
-      "this drawing would be a PNG of {:.0f} x {:.0f} pixels; argmap draws PNGs of at most {} "
-      "pixels a "
-      "side and {} million pixels in all. Render SVG or PDF instead (-f svg, -f pdf: they scale "
-      "without "
-      "limit), or draw part of the map (--focus ID --depth N, --section NAME, --tags a,b)",
-      width, height, max_bitmap_side, max_bitmap_pixels / 1000000));
+  fail(r,
+       fmt::format(
+           "this drawing would be a PNG of {:.0f} x {:.0f} pixels; argmap draws PNGs of at most {} "
+           "pixels a "
+           "side and {} million pixels in all. Render SVG or PDF instead (-f svg, -f pdf: they "
+           "scale "
+           "without "
+           "limit), or draw part of the map (--focus ID --depth N, --section NAME, --tags a,b)",
+           width, height, max_bitmap_side, max_bitmap_pixels / 1000000));
   return false;
 }
 
@@ -368,25 +374,21 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
   result r;
   const theme* t = find_theme(opts.theme);
   if (!t) {
-    r.errors.push_back("unknown theme '" + opts.theme + "'");
+    fail(r, "unknown theme '" + opts.theme + "'");
     return r;
   }
   if (opts.direction != "TB" && opts.direction != "BT" && opts.direction != "LR" &&
       opts.direction != "RL") {
-    r.errors.push_back("direction must be TB, BT, LR or RL, not '" + opts.direction + "'");
+    fail(r, "direction must be TB, BT, LR or RL, not '" + opts.direction + "'");
     return r;
   }
   if ((opts.output == format::png || opts.output == format::pdf) && !impl_->font_metrics) {
     // cairo draws text only with the layouts its own text plugin made.
-    r.errors.push_back("PNG and PDF need a renderer made with font metrics");
+    fail(r, "PNG and PDF need a renderer made with font metrics");
     return r;
   }
-  std::string error;
-  view v = select_view(graph, opts, error);
-  if (!error.empty()) {
-    r.errors.push_back(error);
-    return r;
-  }
+  view v = select_view(graph, opts, r.diagnostics);
+  if (!r.ok()) return r;
   collecting = &r;
   agreseterrors();
   stderr_capture captured;
@@ -395,7 +397,7 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
     return std::chrono::duration<double>(b - a).count();
   };
   auto t0 = clock::now();
-  if (eval && !eval->error.empty()) eval = nullptr;
+  if (eval && !eval->ok()) eval = nullptr;
   r.layout = opts.layout;
   if (r.layout == layout_engine::automatic) {
     std::size_t drawn = 0;
@@ -414,7 +416,7 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
     r.output_seconds = seconds(t1, clock::now());
   } else if (tree ? !layout_pinned(impl_->gvc, g, d.plan(), opts.direction)
                   : gvLayout(impl_->gvc, g, "dot") != 0 || agerrors() > 0) {
-    if (r.errors.empty()) r.errors.push_back("graphviz could not lay out the map");
+    if (r.ok()) fail(r, "graphviz could not lay out the map");
   } else if (opts.output == format::png && !bitmap_fits(g, r)) {
     laid_out = true;
   } else {
@@ -427,7 +429,7 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
     int rendered = gvRenderData(impl_->gvc, g, extension(opts.output), &data, &length);
     r.output_seconds = seconds(t2, clock::now());
     if (rendered != 0 || agerrors() > 0) {
-      if (r.errors.empty()) r.errors.push_back("graphviz could not render the map");
+      if (r.ok()) fail(r, "graphviz could not render the map");
     } else {
       r.bytes.assign(data, length);
     }
@@ -436,8 +438,12 @@ result renderer::render(const argument_graph& graph, const options& opts, const 
   if (laid_out || tree) gvFreeLayout(impl_->gvc, g);
   agclose(g);
   collecting = nullptr;
-  for (std::string& line : captured.finish()) r.warnings.push_back("graphviz: " + line);
-  if (!r.errors.empty()) r.bytes.clear();
+  for (std::string& line : captured.finish())
+    r.diagnostics.push_back(unplaced(severity::warning, "graphviz", {}, "graphviz: " + line));
+  // Warnings first, as a compiler prints them before it gives up.
+  std::stable_partition(r.diagnostics.begin(), r.diagnostics.end(),
+                        [](const diagnostic& d) { return d.level != severity::error; });
+  if (!r.ok()) r.bytes.clear();
   return r;
 }
 

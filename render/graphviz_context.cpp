@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -84,21 +85,25 @@ int collect_message(char* message) {
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
   if (m.empty()) return 0;
   auto starts = [&](const char* prefix) { return m.rfind(prefix, 0) == 0; };
-  std::vector<std::string>& warnings = collecting->warnings;
-  std::vector<std::string>& errors = collecting->errors;
+  std::vector<diagnostic>& ds = collecting->diagnostics;
+  auto add = [&](severity level, std::string_view text) {
+    ds.push_back(unplaced(level, "graphviz", {}, "graphviz: " + std::string(text)));
+  };
   if (starts("Warning: ")) {
-    warnings.push_back("graphviz: " + m.substr(9));
+    add(severity::warning, std::string_view(m).substr(9));
     last_was_warning = true;
   } else if (starts("Error: ")) {
-    errors.push_back("graphviz: " + m.substr(7));
+    add(severity::error, std::string_view(m).substr(7));
     last_was_warning = false;
   } else {
-    std::vector<std::string>& into = last_was_warning ? warnings : errors;
-    if (into.empty()) {
-      into.push_back("graphviz: " + m);
-    } else {
-      into.back() += " " + m;
-    }
+    severity level = last_was_warning ? severity::warning : severity::error;
+    auto last = std::find_if(ds.rbegin(), ds.rend(), [&](const diagnostic& d) {
+      return d.level == level && d.code == "graphviz";
+    });
+    if (last == ds.rend())
+      add(level, m);
+    else
+      last->message += " " + m;
   }
   return 0;
 }

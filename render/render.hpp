@@ -12,6 +12,7 @@
 
 #include "engine/evaluate.hpp"
 #include "engine/graph.hpp"
+#include "grammar/diagnostic.hpp"
 
 namespace argmap::render {
 
@@ -88,14 +89,17 @@ const std::vector<std::string>& theme_names();
 
 /// What rendering gives: the bytes, or errors saying why there are none.
 struct result {
-  std::string bytes;                ///< the file contents; empty on error
-  std::vector<std::string> errors;  ///< Graphviz's and argmap's errors, in words
-  std::vector<std::string> warnings;  ///< Graphviz's warnings (the output is still written)
+  std::string bytes;  ///< the file contents; empty on error
+  /// Graphviz's warnings (code "graphviz"; the output is still written), then
+  /// the errors: Graphviz's ("graphviz") and argmap's ("render",
+  /// "unknown-view"). None has a file or a place: the caller knows the map.
+  std::vector<diagnostic> diagnostics;
   double build_seconds = 0;         ///< building the cgraph graph
   layout_engine layout = layout_engine::dot;  ///< the layout used (never automatic)
   double layout_seconds = 0;        ///< placing the nodes and routing the edges
   double output_seconds = 0;        ///< Graphviz writing the format
-  bool ok() const { return errors.empty(); }
+  /// True when no diagnostic is an error.
+  bool ok() const { return count(diagnostics, severity::error) == 0; }
 };
 
 /// Owns the process's single Graphviz context (Graphviz is not thread-safe:

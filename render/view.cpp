@@ -68,7 +68,8 @@ bool in_section(const argument_graph& g, std::int32_t s, const std::vector<bool>
 
 }  // namespace
 
-view select_view(const argument_graph& g, const options& opts, std::string& error) {
+view select_view(const argument_graph& g, const options& opts, std::vector<diagnostic>& problems) {
+  std::string error;
   view v;
   v.claims.assign(g.claims.size(), true);
   if (!opts.focus.empty()) {
@@ -131,6 +132,7 @@ view select_view(const argument_graph& g, const options& opts, std::string& erro
   v.contradictions.assign(g.contradictions.size(), false);
   for (std::size_t i = 0; i < g.contradictions.size(); ++i)
     v.contradictions[i] = v.claims[g.contradictions[i].a] && v.claims[g.contradictions[i].b];
+  if (!error.empty()) problems.push_back(unplaced(severity::error, "unknown-view", {}, error));
   return v;
 }
 

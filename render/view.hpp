@@ -19,8 +19,8 @@ struct view {
 
 /// Selects the part of `g` that `opts` asks for; all of it when no view
 /// option is set. Several view options intersect. An unknown focus id or
-/// section name is an error (returned in `error`, with a suggestion when one
-/// is close); the view is then empty.
+/// section name is an error (added to `problems`, code "unknown-view", with a
+/// suggestion when one is close); the view is then empty.
 ///
 /// - focus: claims at most `depth` relations from the focus claim, where a
 ///   premise and its conclusion, two co-premises, an undercutter and the claims
@@ -29,6 +29,6 @@ struct view {
 /// - tags: claims with any of the tags, and claims related to two or more of them.
 ///
 /// An inference is drawn when its target and at least one premise are.
-view select_view(const argument_graph& g, const options& opts, std::string& error);
+view select_view(const argument_graph& g, const options& opts, std::vector<diagnostic>& problems);
 
 }  // namespace argmap::render

@@ -154,7 +154,7 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
   j["outline"] = json::array();
   std::size_t heading = 0;
   if (!map.documents.empty()) outline_of(g, map, 0, j["outline"], heading, ids);
-  if (eval && eval->error.empty()) j["evaluation"] = json::parse(evaluation_json(g, *eval));
+  if (eval && eval->ok()) j["evaluation"] = json::parse(evaluation_json(g, *eval));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -35,7 +35,7 @@ std::string grounded_of(const std::string& map, argmap::semantics s = argmap::se
   auto m = check(map);
   REQUIRE(m.errors() == 0);
   auto e = argmap::evaluate(m.graph, s);
-  REQUIRE(e.error.empty());
+  REQUIRE(e.ok());
   std::string out;
   for (std::size_t c = 0; c < m.graph.claims.size(); ++c)
     out += (out.empty() ? "" : " ") + m.graph.claims[c].id + ":" + name_of(e.claim_labels[c]);
@@ -98,6 +98,14 @@ TEST_CASE("exact search reports 'too large' instead of running for hours") {
   small.max_open = 100;
   small.max_labellings = 1000;
   CHECK(argmap::preferred(af(80, attacks), small).too_large);  // 2^40 extensions
+  // Through evaluate(): a diagnostic, and no labels.
+  auto m = check("[a] A.\n  - [b] B.\n    - @a\n[c] C.\n  - [d] D.\n    - @c\n");
+  small.max_open = 1;
+  argmap::evaluation e = argmap::evaluate(m.graph, argmap::semantics::preferred, small);
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.problem->code == "too-large");
+  CHECK(e.problem->level == argmap::severity::error);
+  CHECK(e.claim_labels.empty());
 }
 
 TEST_CASE("grounded is linear: a long chain alternates in and out") {
@@ -162,7 +170,7 @@ TEST_CASE("DF-QuAD on hand-computed examples") {
   auto strengths = [](const std::string& map) {
     auto m = check(map);
     auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
-    REQUIRE(e.error.empty());
+    REQUIRE(e.ok());
     return e.claim_strengths;
   };
   // One attacker of strength 0.5 on a base 0.5 claim: 0.5 - 0.5 * 0.5.
@@ -185,13 +193,13 @@ TEST_CASE("DF-QuAD on cycles and contradictions: the fixed point of its equation
   // a and b attack each other: a = 0.5 - 0.5 b and b = 0.5 - 0.5 a, so both 1/3.
   auto m = check("[a] A.\n  - [b] B.\n    - @a\n");
   auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
-  REQUIRE(e.error.empty());
+  REQUIRE(e.ok());
   CHECK(e.claim_strengths[0] == doctest::Approx(1.0 / 3).epsilon(1e-6));
   CHECK(e.claim_strengths[1] == doctest::Approx(1.0 / 3).epsilon(1e-6));
   // A contradiction: each side attacks the other with its own strength.
   auto c = check("[a] A. {weight: 0.8}\n  ! [b] B. {weight: 0.2}\n");
   e = argmap::evaluate(c.graph, argmap::semantics::dfquad);
-  REQUIRE(e.error.empty());
+  REQUIRE(e.ok());
   // a = 0.8 - 0.8 b, b = 0.2 - 0.2 a: a = 0.64 / 0.84, b = 0.2 - 0.2 a.
   double a = 0.64 / 0.84;
   CHECK(e.claim_strengths[0] == doctest::Approx(a).epsilon(1e-6));
@@ -208,10 +216,12 @@ TEST_CASE("DF-QuAD on cycles and contradictions: the fixed point of its equation
 TEST_CASE("DF-QuAD says which claim did not settle, and where") {
   auto m = check("[a] A. {weight: 0.9}\n  - [b] B. {weight: 0.3}\n    - @a\n");
   auto e = argmap::dfquad(m.graph, 3);
-  CHECK(e.error.rfind("dfquad did not converge in 3 rounds: the strength of '", 0) == 0);
-  CHECK(e.error.find("(line ") != std::string::npos);
-  CHECK(e.error.find("or use --semantics grounded") != std::string::npos);
-  CHECK(argmap::dfquad(m.graph).error.empty());  // with the usual bound it settles
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.problem->code == "no-convergence");
+  CHECK(e.problem->message.rfind("dfquad did not converge in 3 rounds: the strength of '", 0) == 0);
+  CHECK(e.problem->message.find("(line ") != std::string::npos);
+  CHECK(e.problem->message.find("or use --semantics grounded") != std::string::npos);
+  CHECK(argmap::dfquad(m.graph).ok());  // with the usual bound it settles
 }
 
 TEST_CASE("JSON output of each semantics") {

@@ -23,9 +23,9 @@ namespace {
 struct drawing {
   explicit drawing(const std::string& text) : map(check(text)) {
     REQUIRE(map.errors() == 0);
-    std::string error;
-    v = render::select_view(map.graph, o, error);
-    REQUIRE(error.empty());
+    std::vector<argmap::diagnostic> problems;
+    v = render::select_view(map.graph, o, problems);
+    REQUIRE(problems.empty());
   }
   std::size_t claim(const std::string& id) const {
     for (std::size_t i = 0; i < map.graph.claims.size(); ++i)

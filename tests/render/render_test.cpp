@@ -98,7 +98,10 @@ TEST_CASE("a renderer with built-in metrics refuses PNG instead of drawing no te
   render::options o;
   o.output = render::format::png;
   render::result r = the_renderer().render(m.graph, o);
-  CHECK(r.errors == std::vector<std::string>{"PNG and PDF need a renderer made with font metrics"});
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message == "PNG and PDF need a renderer made with font metrics");
+  CHECK(r.diagnostics[0].code == "render");
+  CHECK_FALSE(r.ok());
 }
 
 TEST_CASE("co-premises join at one point; an undercut ends on that point") {
@@ -189,8 +192,9 @@ TEST_CASE("an unknown focus id or section is an error with a suggestion") {
   render::options o;
   o.focus = "thesys";
   render::result r = the_renderer().render(m.graph, o);
-  REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0] == "--focus: no claim has id 'thesys'; did you mean 'thesis'?");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message == "--focus: no claim has id 'thesys'; did you mean 'thesis'?");
+  CHECK(r.diagnostics[0].level == argmap::severity::error);
   CHECK(r.bytes.empty());
 }
 
