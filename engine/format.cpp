@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
 
+#include "grammar/lexical.hpp"
 #include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
@@ -13,48 +13,18 @@ namespace argmap {
 
 namespace {
 
-bool is_marker(char c) { return c == '+' || c == '-' || c == '~' || c == '!' || c == '&'; }
+namespace lexical = grammar::lexical;
 
-bool escapable(char c) {
-  return is_marker(c) || c == '[' || c == '{' || c == '#' || c == '@' || c == '\\';
-}
-
-bool tag_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         c == '-' || c == '_';
-}
-
-// Positions of '#' in `text` that the parser would read as trailing tags.
-std::set<std::size_t> trailing_tag_hashes(const std::string& text) {
-  std::set<std::size_t> hashes;
-  std::size_t end = text.size();
-  for (;;) {
-    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-    std::size_t s = end;
-    while (s > 0 && tag_byte(text[s - 1])) --s;
-    if (s == end || s == 0 || text[s - 1] != '#') break;
-    std::size_t hash = s - 1;
-    if (hash > 0 && text[hash - 1] != ' ' && text[hash - 1] != '\t') break;
-    hashes.insert(hash);
-    end = hash;
-  }
-  return hashes;
-}
-
-// An attribute value: bare when the grammar reads it back as the same word.
+// An attribute value: bare when the grammar reads it back as the same word
+// (argmap's style quotes every value with a blank inside, too).
 std::string value_text(const std::string& v) {
-  bool bare = !v.empty();
-  for (char c : v)
-    if (c == ' ' || c == '\t' || c == ',' || c == '{' || c == '}' || c == '"') bare = false;
+  bool bare = lexical::is_bare_value(v) && v.find_first_of(" \t") == std::string::npos;
   return bare ? v : quote_value(v);
 }
 
 // A front-matter value: the rest of the line, unless trimming would change it.
 std::string front_matter_value(const std::string& v) {
-  bool bare = !v.empty() && v.front() != ' ' && v.front() != '\t' && v.back() != ' ' &&
-              v.back() != '\t' && v.front() != '"';
-  return bare ? v : quote_value(v);
+  return lexical::is_bare_front_matter_value(v) ? v : quote_value(v);
 }
 
 // One output line and where it came from.
@@ -225,18 +195,23 @@ std::string tag_text(std::string_view text) {
   for (const char* p = text.data(); p < text.data() + text.size();) {
     const char* start = p;
     char32_t c = utf8::decode(p, text.data() + text.size());
-    bool ascii = c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '-' || c == '_');
+    bool ascii = c < 0x80 && lexical::is_ascii_tag_char(static_cast<char>(c));
     if (ascii || utf8::is_tag_code_point(c)) tag.append(start, p);
     else tag += '-';
   }
   return tag;
 }
 
-std::string escape_claim_text(const std::string& text, bool root) {
-  // Text from an importer may be blank (a carriage return counts: the parser
-  // drops it at the end of a line) or hold line feeds, which a claim line
-  // cannot: a line feed becomes a space, and blank text a visible placeholder.
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return "(no text)";
+std::string escape_claim_text(const std::string& raw, bool root) {
+  // Text from an importer may hold line breaks, which a claim line cannot,
+  // and blanks at either end, which it does not keep: a line break becomes a
+  // space, the blanks go, and blank text becomes a visible placeholder.
+  std::string text = raw;
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "(no text)";
+  text = text.substr(first, text.find_last_not_of(" \t") + 1 - first);
   // A root claim reading `include "path"` would become an include line, and
   // no escape applies to a letter: the text goes on a continuation line after
   // the word, which the parser joins back with one space.
@@ -245,23 +220,24 @@ std::string escape_claim_text(const std::string& text, bool root) {
     if (quote > 7 && quote != std::string::npos && text[quote] == '"')
       return "include\n    " + escape_claim_text(text.substr(quote), false);
   }
-  std::set<std::size_t> tags = trailing_tag_hashes(text);
+  // Every '#' from where the text would end on is a trailing tag's: escaped,
+  // it is text.
+  const std::size_t tags_from = lexical::text_end(text);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i] == '\n' ? ' ' : text[i];
-    bool first = i == 0;
+    char c = text[i];
+    bool at_start = i == 0;
     // A backslash goes before what would otherwise be syntax, and before a
     // literal backslash followed by a character it would escape.
-    if (c == '{' || tags.count(i) || (first && (c == '[' || c == '@')) ||
-        (first && root && (is_marker(c) || c == '#')) ||
-        (c == '\\' && i + 1 < text.size() && escapable(text[i + 1]))) {
+    if (c == '{' || (c == '#' && i >= tags_from) || (at_start && (c == '[' || c == '@')) ||
+        (at_start && root && (lexical::is_marker(c) || c == '#')) ||
+        (c == '\\' && i + 1 < text.size() && lexical::is_escapable_in_text(text[i + 1]))) {
       out += '\\';
     }
     out += c;
   }
   return out;
 }
-
 
 std::string format_document(const ast::document& doc) {
   std::vector<bool> none;

@@ -17,8 +17,9 @@ namespace argmap {
 /// `{`, trailing `#words`, a leading `[` or `@` (and, for an unlabelled root,
 /// a leading marker or `#`), and backslashes before escapable characters. An
 /// unlabelled root reading `include "..."` is split after `include` onto a
-/// continuation line, so that it does not become an include. Line feeds
-/// become spaces; blank text becomes "(no text)".
+/// continuation line, so that it does not become an include. Line breaks
+/// (CR, LF) become spaces and blanks at either end go, as a claim line reads
+/// them; blank text becomes "(no text)".
 std::string escape_claim_text(const std::string& text, bool root);
 
 /// `value` as a double-quoted attribute or front-matter value, with `"` and

@@ -1,5 +1,7 @@
 #include "grammar/ast.hpp"
 
+#include "grammar/lexical.hpp"
+
 namespace argmap::ast {
 
 char marker_of(relation r) {
@@ -78,12 +80,7 @@ claim_extras& claim::extras() {
 }
 
 bool is_valid_id(std::string_view id) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  auto rest = [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; };
-  if (id.empty() || !alpha(id[0])) return false;
-  for (char c : id.substr(1))
-    if (!rest(c)) return false;
-  return true;
+  return grammar::lexical::is_id(id);
 }
 
 source_range label_range(const claim& c) {

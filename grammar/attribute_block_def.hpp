@@ -37,7 +37,9 @@ auto const quoted_value_def =
 
 // An unquoted value runs to the next ',' or '}': it may hold spaces
 // (`source: Federalist No. 10`); its trailing blanks are trimmed afterwards.
-auto const bare_value_def = x3::attr(false) >> x3::raw[~x3::char_(" \t,{}\"") >> *~x3::char_(",{}\"")];
+// (lexical::is_bare_value says which values can be written this way.)
+auto const bare_value_def =
+    x3::attr(false) >> x3::raw[~x3::char_(" \t,{}\"") >> *~x3::char_(lexical::bare_value_stops)];
 
 auto const value_def = quoted_value | bare_value;
 

@@ -5,6 +5,7 @@
 #include "grammar/ast_adapted.hpp"
 #include "grammar/attribute_block.hpp"
 #include "grammar/claim_line.hpp"
+#include "grammar/lexical.hpp"
 #include "grammar/primitives.hpp"
 
 namespace argmap::grammar::parser {
@@ -28,10 +29,11 @@ auto const reference_id_def = id_name;
 auto const reference_end_def = x3::eoi;
 
 /// Claim text: everything up to the first unescaped `{` (an attribute block)
-/// or the end of the line, less its trailing blanks and trailing `#tag`s.
-/// Escapes stay in (unescape_text resolves them). Written as one primitive so
-/// that it runs in linear time: finding "trailing tags" with an X3 lookahead at
-/// every word is quadratic on a line of many `#words`.
+/// or the end of the line, less its trailing blanks and trailing `#tag`s
+/// (lexical::text_end, which the formatter's escaping shares). Escapes stay
+/// in (unescape_text resolves them). Written as one primitive so that it runs
+/// in linear time: finding "trailing tags" with an X3 lookahead at every word
+/// is quadratic on a line of many `#words`.
 struct text_parser : x3::parser<text_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
@@ -43,49 +45,8 @@ struct text_parser : x3::parser<text_parser> {
       if (*end == '\\' && end + 1 != last) ++end;  // an escaped character is text
       ++end;
     }
-    first = text_end(first, end);
+    first += lexical::text_end(std::string_view(first, static_cast<std::size_t>(end - first)));
     return true;
-  }
-
-  static bool blank(char c) { return c == ' ' || c == '\t'; }
-
-  // Where the text in [b, e) ends once trailing blanks and tags are removed.
-  static const char* text_end(const char* b, const char* e) {
-    const char* t = trim(b, e);
-    for (;;) {
-      const char* hash = trailing_tag(b, t);
-      if (!hash) return t;
-      t = trim(b, hash);
-    }
-  }
-
-  static const char* trim(const char* b, const char* e) {
-    while (e != b && blank(e[-1])) --e;
-    return e;
-  }
-
-  // If [b, e) ends with a tag (`#` + tag characters, preceded by a blank or
-  // the start), returns the position of its `#`; otherwise null.
-  static const char* trailing_tag(const char* b, const char* e) {
-    const char* s = e;
-    while (s != b && tag_byte(s[-1])) --s;
-    if (s == e || s == b || s[-1] != '#') return nullptr;
-    const char* hash = s - 1;
-    if (hash != b && !blank(hash[-1])) return nullptr;
-    for (const char* p = s; p != e;) {
-      if (static_cast<unsigned char>(*p) < 0x80) {
-        ++p;
-      } else if (!utf8::is_tag_code_point(utf8::decode(p, e))) {
-        return nullptr;
-      }
-    }
-    return hash;
-  }
-
-  static bool tag_byte(char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
-           (u >= 'A' && u <= 'Z') || c == '-' || c == '_';
   }
 };
 /// Claim text up to its trailing tags or attribute block, escapes unresolved.

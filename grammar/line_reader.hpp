@@ -12,15 +12,13 @@
 #include <string>
 #include <string_view>
 
+#include "grammar/lexical.hpp"
 #include "grammar/line_syntax.hpp"
 #include "grammar/parse.hpp"
 
 namespace argmap::grammar {
 
-/// True for the blanks argmap allows inside a line: space and tab.
-inline bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
+using lexical::is_blank;
 
 /// `s` without trailing blanks and carriage returns.
 inline std::string_view rtrim(std::string_view s) {

@@ -1,28 +1,11 @@
 #include <string>
 
+#include "grammar/lexical.hpp"
 #include "grammar/line_syntax.hpp"
 
 namespace argmap::grammar::syntax {
 
 namespace {
-
-bool escapable_in_text(char c) {
-  switch (c) {
-    case '+':
-    case '-':
-    case '~':
-    case '!':
-    case '&':
-    case '[':
-    case '{':
-    case '#':
-    case '@':
-    case '\\':
-      return true;
-    default:
-      return false;
-  }
-}
 
 template <typename Pred>
 void append_unescaped(std::string_view raw, Pred escapable, std::string& out) {
@@ -46,14 +29,16 @@ std::string unescape(std::string_view raw, Pred escapable) {
 
 }  // namespace
 
-std::string unescape_text(std::string_view raw) { return unescape(raw, escapable_in_text); }
+std::string unescape_text(std::string_view raw) {
+  return unescape(raw, lexical::is_escapable_in_text);
+}
 
 void append_unescaped_text(std::string_view raw, std::string& out) {
-  append_unescaped(raw, escapable_in_text, out);
+  append_unescaped(raw, lexical::is_escapable_in_text, out);
 }
 
 std::string unescape_string(std::string_view raw) {
-  return unescape(raw, [](char c) { return c == '"' || c == '\\'; });
+  return unescape(raw, lexical::is_escapable_in_string);
 }
 
 }  // namespace argmap::grammar::syntax

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/lexical.hpp"
 #include "grammar/line_reader.hpp"
 #include "grammar/utf8.hpp"
 
@@ -24,9 +25,7 @@ using grammar::trim;
 using syntax_failure = grammar::syntax::failure;
 namespace syntax = grammar::syntax;
 
-bool is_marker_char(char c) {
-  return c == '+' || c == '-' || c == '~' || c == '!' || c == '&';
-}
+using grammar::lexical::is_marker;
 
 ast::relation relation_of(char c) {
   switch (c) {
@@ -175,7 +174,7 @@ class outline_parser : grammar::line_reader {
                         rest.substr(0, 2)));
       return;
     }
-    if (is_marker_char(rest[0]) && (rest.size() == 1 || is_blank(rest[1]))) {
+    if (is_marker(rest[0]) && (rest.size() == 1 || is_blank(rest[1]))) {
       error(span(0, 1), "root-marker",
             fmt::format("a top-level claim takes no relation marker; indent this line under the "
                         "claim it relates to (or write \\{} to start the text with '{}')",
@@ -246,7 +245,7 @@ class outline_parser : grammar::line_reader {
   // An indented line without a marker: the continuation of the claim above,
   // or an error saying what is missing.
   void unmarked_line(std::uint32_t indent, std::string_view rest) {
-    if (is_marker_char(rest[0])) {
+    if (is_marker(rest[0])) {
       error(span(indent, indent + 1), "syntax",
             fmt::format("expected a space after the relation marker '{}' (write \\{} to start "
                         "the text with '{}')",
@@ -283,7 +282,7 @@ class outline_parser : grammar::line_reader {
 
   void indented_line(std::uint32_t indent, std::string_view rest) {
     bool outgoing = outgoing_marker(rest);
-    bool marker = outgoing || (is_marker_char(rest[0]) && (rest.size() == 1 || is_blank(rest[1])));
+    bool marker = outgoing || (is_marker(rest[0]) && (rest.size() == 1 || is_blank(rest[1])));
     if (!marker) {
       unmarked_line(indent, rest);
       return;

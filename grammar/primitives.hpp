@@ -3,6 +3,7 @@
 /// Small parsers shared by the line grammars. Included only by `_def.hpp` files.
 
 #include "grammar/config.hpp"
+#include "grammar/lexical.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap::grammar::primitives {
@@ -13,13 +14,13 @@ inline auto const ws = x3::omit[*x3::ascii::blank];
 /// One or more spaces or tabs.
 inline auto const blanks = x3::omit[+x3::ascii::blank];
 
-/// An id: `[A-Za-z_][A-Za-z0-9_.-]*`, as a string.
+/// An id: `[A-Za-z_][A-Za-z0-9_.-]*` (lexical::is_id), as a string.
 inline auto const id_name =
-    x3::raw[(x3::ascii::alpha | '_') >> *(x3::ascii::alnum | x3::char_("_.-"))];
+    x3::raw[(x3::ascii::alpha | '_') >> *(x3::ascii::alnum | x3::char_(lexical::id_punctuation))];
 
-/// An attribute or front-matter key: `[A-Za-z_][A-Za-z0-9_-]*`.
+/// An attribute or front-matter key: `[A-Za-z_][A-Za-z0-9_-]*` (lexical::is_key).
 inline auto const key_name =
-    x3::raw[(x3::ascii::alpha | '_') >> *(x3::ascii::alnum | x3::char_("_-"))];
+    x3::raw[(x3::ascii::alpha | '_') >> *(x3::ascii::alnum | x3::char_(lexical::key_punctuation))];
 
 /// One non-ASCII code point allowed in a tag (see utf8::is_tag_code_point).
 struct tag_code_point_parser : x3::parser<tag_code_point_parser> {
@@ -37,7 +38,8 @@ struct tag_code_point_parser : x3::parser<tag_code_point_parser> {
 };
 
 /// A character of a `#tag`: ASCII letter or digit, `-`, `_`, or a letter of another script.
-inline auto const tag_char = x3::ascii::alnum | x3::char_("-_") | tag_code_point_parser{};
+inline auto const tag_char =
+    x3::ascii::alnum | x3::char_(lexical::tag_punctuation) | tag_code_point_parser{};
 
 /// `#name`, yielding the name.
 inline auto const tag = x3::lit('#') >> x3::raw[+tag_char];
