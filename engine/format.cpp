@@ -15,6 +15,14 @@ namespace {
 
 namespace lexical = grammar::lexical;
 
+// For an unlabelled root whose text reads `include "...`: where the quote
+// is (such a line would be an include); else 0.
+std::size_t include_quote(std::string_view text, bool root) {
+  if (!root || text.rfind("include", 0) != 0) return 0;
+  std::size_t quote = text.find_first_not_of(" \t", 7);
+  return quote > 7 && quote != std::string_view::npos && text[quote] == '"' ? quote : 0;
+}
+
 // An attribute value: bare when the grammar reads it back as the same word
 // (argmap's style quotes every value with a blank inside, too).
 std::string value_text(const std::string& v) {
@@ -202,24 +210,23 @@ std::string tag_text(std::string_view text) {
   return tag;
 }
 
-std::string escape_claim_text(const std::string& raw, bool root) {
-  // Text from an importer may hold line breaks, which a claim line cannot,
-  // and blanks at either end, which it does not keep: a line break becomes a
-  // space, the blanks go, and blank text becomes a visible placeholder.
-  std::string text = raw;
+std::string claim_text_as_read(std::string_view raw, bool root) {
+  std::string text(raw);
   std::replace_if(
       text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
   std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string::npos) return "(no text)";
   text = text.substr(first, text.find_last_not_of(" \t") + 1 - first);
+  if (std::size_t quote = include_quote(text, root)) text.replace(7, quote - 7, " ");
+  return text;
+}
+
+std::string escape_claim_text(const std::string& raw, bool root) {
+  std::string text = claim_text_as_read(raw, root);
   // A root claim reading `include "path"` would become an include line, and
   // no escape applies to a letter: the text goes on a continuation line after
   // the word, which the parser joins back with one space.
-  if (root && text.rfind("include", 0) == 0) {
-    std::size_t quote = text.find_first_not_of(" \t", 7);
-    if (quote > 7 && quote != std::string::npos && text[quote] == '"')
-      return "include\n    " + escape_claim_text(text.substr(quote), false);
-  }
+  if (include_quote(text, root)) return "include\n    " + escape_claim_text(text.substr(8), false);
   // Every '#' from where the text would end on is a trailing tag's: escaped,
   // it is text.
   const std::size_t tags_from = lexical::text_end(text);
@@ -239,9 +246,19 @@ std::string escape_claim_text(const std::string& raw, bool root) {
   return out;
 }
 
-std::string format_document(const ast::document& doc) {
-  std::vector<bool> none;
-  return formatter(doc, none).run();
+namespace {
+
+// Text starting with U+FEFF would be read back as a byte-order mark and
+// dropped: a real byte-order mark in front keeps it.
+std::string keep_leading_bom(std::string out) {
+  if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.insert(0, "\xEF\xBB\xBF");
+  return out;
+}
+
+}  // namespace
+
+std::string format_document(const ast::document& doc, const std::vector<bool>& blank_before) {
+  return keep_leading_bom(formatter(doc, blank_before).run());
 }
 
 std::optional<std::string> format_text(const std::string& name, const std::string& text,
@@ -254,11 +271,7 @@ std::optional<std::string> format_text(const std::string& name, const std::strin
   for (const diagnostic& d : diagnostics)
     if (d.level == severity::error) return std::nullopt;
   std::vector<bool> blank = blank_lines_before(text);
-  std::string out = formatter(r.doc, blank).run();
-  // Text starting with U+FEFF would be read back as a byte-order mark and
-  // dropped: a real byte-order mark in front keeps it.
-  if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.insert(0, "\xEF\xBB\xBF");
-  return out;
+  return format_document(r.doc, blank);
 }
 
 }  // namespace argmap

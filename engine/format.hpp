@@ -22,6 +22,11 @@ namespace argmap {
 /// them; blank text becomes "(no text)".
 std::string escape_claim_text(const std::string& text, bool root);
 
+/// What escape_claim_text(`text`, `root`) reads back as on a claim line: line
+/// breaks as spaces, no blanks at either end, "(no text)" when blank, and an
+/// unlabelled root's `include   "...` with one space after `include`.
+std::string claim_text_as_read(std::string_view text, bool root);
+
 /// `value` as a double-quoted attribute or front-matter value, with `"` and
 /// `\` escaped: reads back as `value` whatever it holds.
 std::string quote_value(std::string_view value);
@@ -38,8 +43,9 @@ std::string tag_text(std::string_view text);
 /// top-level entries were separated by blank lines. Comments, ids, tags,
 /// attributes, escapes (re-derived: a character is escaped exactly where it
 /// would otherwise be syntax) and includes are kept. Idempotent, and the
-/// result parses to the same graph.
-std::string format_document(const ast::document& doc);
+/// result parses to the same graph. `blank_before[n]`: source line n came
+/// after a blank line (kept between top-level entries).
+std::string format_document(const ast::document& doc, const std::vector<bool>& blank_before = {});
 
 /// Formats `text` (a file called `name`; includes are not followed). Returns
 /// nothing when the file has errors, which are then in `diagnostics`.

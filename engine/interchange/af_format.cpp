@@ -280,12 +280,12 @@ std::optional<std::string> framework_to_map(const named_framework& f, diagnostic
     }
     ids.push_back(unique.make(std::move(id)));
   }
-  std::string out =
-      "// Imported abstract argumentation framework: one claim per argument,\n"
-      "// one attack per attack.\n";
+  map_builder out;
+  out.comment("Imported abstract argumentation framework: one claim per argument,");
+  out.comment("one attack per attack.");
   for (std::uint32_t a = 0; a < f.af.size(); ++a) {
-    out += "[" + ids[a] + "] " + escape_claim_text("Argument " + f.names[a] + ".", false) + "\n";
-    for (std::uint32_t b : f.af.attackers(a)) out += "  - @" + ids[b] + "\n";
+    out.claim(0, ast::relation::root, ids[a], "Argument " + f.names[a] + ".");
+    for (std::uint32_t b : f.af.attackers(a)) out.reference(1, ast::relation::attack, ids[b]);
   }
   auto checked = finish_import(out, {}, error, limits);
   if (!checked) return std::nullopt;

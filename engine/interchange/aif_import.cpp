@@ -160,7 +160,7 @@ std::optional<import_result> import_aif(const std::string& text, diagnostic& err
   // written as an outline: the import fails, naming the node.
   std::string chain_error;
   std::size_t chain_node = 0;
-  auto undercuts = [&](std::size_t top, std::size_t depth, std::string& out) {
+  auto undercuts = [&](std::size_t top, std::size_t depth, map_builder& out) {
     struct item {
       std::size_t inference, depth;
     };
@@ -184,9 +184,9 @@ std::optional<import_result> import_aif(const std::string& text, diagnostic& err
         chain_node = it.inference;
         break;
       }
-      std::string indent((it.depth - 1) * 2, ' ');
-      out += indent + "~ @" + claim_id[p.front()] + "\n";
-      for (std::size_t q = 1; q < p.size(); ++q) out += indent + "& @" + claim_id[p[q]] + "\n";
+      out.reference(it.depth - 1, ast::relation::undercut, claim_id[p.front()]);
+      for (std::size_t q = 1; q < p.size(); ++q)
+        out.reference(it.depth - 1, ast::relation::co_premise, claim_id[p[q]]);
     }
   };
   // Scheme names of RA/CA nodes, kept on the first premise (a reference line
@@ -205,20 +205,17 @@ std::optional<import_result> import_aif(const std::string& text, diagnostic& err
     for (const std::string& x : parts) s += (s.empty() ? "" : "; ") + x;
     return s;
   };
-  std::string out = "// Imported from AIF: every claim at the top level, relations by reference.\n";
+  map_builder out;
+  out.comment("Imported from AIF: every claim at the top level, relations by reference.");
   std::size_t self = 0;
   for (std::size_t k = 0; k < nodes.size(); ++k) {
     if (nodes[k].type != "I") continue;
-    out += "[" + claim_id[k] + "] " + escape_claim_text(nodes[k].text, false);
-    std::vector<std::string> attributes;
-    if (notes.count(k)) attributes.push_back("note: " + quote_value(joined(notes[k])));
-    if (schemes.count(k)) attributes.push_back("scheme: " + quote_value(joined(schemes[k])));
-    if (!attributes.empty()) {
-      out += " {" + attributes.front();
-      for (std::size_t a = 1; a < attributes.size(); ++a) out += ", " + attributes[a];
-      out += "}";
-    }
-    out += "\n";
+    claim_line line;
+    line.id = claim_id[k];
+    line.text = nodes[k].text;
+    if (notes.count(k)) line.attributes.emplace_back("note", joined(notes[k]));
+    if (schemes.count(k)) line.attributes.emplace_back("scheme", joined(schemes[k]));
+    out.claim(0, std::move(line));
     // Inference nodes concluding in this claim, in node order.
     for (std::size_t inf : concluding[k]) {
       const std::string& t = nodes[inf].type;
@@ -230,8 +227,10 @@ std::optional<import_result> import_aif(const std::string& text, diagnostic& err
         ++self;
         continue;
       }
-      out += std::string("  ") + (t == "RA" ? "+" : "-") + " @" + claim_id[p.front()] + "\n";
-      for (std::size_t q = 1; q < p.size(); ++q) out += "  & @" + claim_id[p[q]] + "\n";
+      out.reference(1, t == "RA" ? ast::relation::support : ast::relation::attack,
+                    claim_id[p.front()]);
+      for (std::size_t q = 1; q < p.size(); ++q)
+        out.reference(1, ast::relation::co_premise, claim_id[p[q]]);
       undercuts(inf, 2, out);
       if (!chain_error.empty())
         return fail(fmt::format("{}/nodes/{}", prefix, chain_node), chain_error);

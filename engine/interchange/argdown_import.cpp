@@ -390,25 +390,24 @@ class reader {
     std::set<std::string> related;
     for (const relation& r : relations_)
       if (r.k != kind::undercut && !negation(r.from) && !negation(r.to)) related.insert(r.from), related.insert(r.to);
-    std::string out;
-    // The title quoted, so that any title reads back as written (fmt unquotes it when it can).
+    map_builder out;
     if (!front_matter_.empty()) {
-      out += "---\n";
       bool source = false;
       for (const auto& [key, value] : front_matter_) {
-        out += key + ": " + quote_value(value) + "\n";
+        out.meta(key, value);
         source = source || key == "source";
       }
-      if (!source) out += "source: Argdown\n";
-      out += "---\n\n";
+      if (!source) out.meta("source", "Argdown");
     }
     import_result result;
-    auto ref = [&](const std::string& key) { return "@" + nodes_[key].id; };
+    auto ref = [&](std::size_t depth, ast::relation rel, const std::string& key) {
+      out.reference(depth, rel, nodes_[key].id);
+    };
     for (const std::string& key : order_) {
       if (key[0] == '#') {
         std::size_t space = key.find(' '), seq = key.rfind('#');
-        out += "\n" + std::string(std::stoul(key.substr(1, space - 1)), '#') +
-               key.substr(space, seq - space) + "\n";
+        out.heading(static_cast<unsigned>(std::stoul(key.substr(1, space - 1))),
+                    key.substr(space, seq - space));
         continue;
       }
       node& n = nodes_[key];
@@ -417,32 +416,28 @@ class reader {
       if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
       if (negation(key)) continue;
       const std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
-      out += "[" + n.id + "] " + escape_claim_text(text, false);
-      for (const std::string& t : n.tags)
-        out += " #" + tag_text(t);  // Argdown allows any text in #(tags)
-      if (!n.attributes.empty()) {
-        out += " {";
-        for (std::size_t a = 0; a < n.attributes.size(); ++a)
-          out +=
-              (a ? ", " : "") + n.attributes[a].first + ": " + quote_value(n.attributes[a].second);
-        out += "}";
-      }
-      out += "\n";
+      claim_line line;
+      line.id = n.id;
+      line.text = text;
+      line.tags = n.tags;  // Argdown allows any text in #(tags): the builder makes them tags
+      line.attributes = n.attributes;
+      out.claim(0, std::move(line));
       // An argument in premise-conclusion form: its premises jointly support
       // its conclusion (or, for a joint objection, attack the statement its
       // conclusion negates).
-      auto reason = [&](const node& a, const char* marker) {
+      auto reason = [&](const node& a, ast::relation marker) {
         std::vector<std::string> premises;
         for (const std::string& p : a.premises)
           if (!p.empty() && p != key) premises.push_back(p);
         if (premises.empty()) return;
-        out += std::string("  ") + marker + " " + ref(premises.front()) + "\n";
-        for (std::size_t i = 1; i < premises.size(); ++i) out += "  & " + ref(premises[i]) + "\n";
+        ref(1, marker, premises.front());
+        for (std::size_t i = 1; i < premises.size(); ++i)
+          ref(1, ast::relation::co_premise, premises[i]);
         for (const relation* r : incoming[a.key])
-          if (r->k == kind::undercut && r->from != key) out += "    ~ " + ref(r->from) + "\n";
+          if (r->k == kind::undercut && r->from != key) ref(2, ast::relation::undercut, r->from);
       };
-      for (const node* ap : by_conclusion[key]) reason(*ap, "+");
-      for (const node* ap : objections[key]) reason(*ap, "-");
+      for (const node* ap : by_conclusion[key]) reason(*ap, ast::relation::support);
+      for (const node* ap : objections[key]) reason(*ap, ast::relation::attack);
       for (const relation* r : incoming[key]) {
         if (negation(r->from)) continue;  // the negation's own '->': written as the objection above
         if (r->from == key) {
@@ -451,20 +446,20 @@ class reader {
         }
         switch (r->k) {
           case kind::support:
-            out += "  + " + ref(r->from) + "\n";
+            ref(1, ast::relation::support, r->from);
             break;
           case kind::attack:
-            out += "  - " + ref(r->from) + "\n";
+            ref(1, ast::relation::attack, r->from);
             break;
           case kind::contradiction:
-            out += "  ! " + ref(r->from) + "\n";
+            ref(1, ast::relation::contradiction, r->from);
             break;
           case kind::undercut:
             if (key[0] == '<' && !n.conclusion.empty()) break;  // written with the argument above
             result.notes.push_back(fmt::format(
                 "{} undercuts {}, which has no premise-conclusion form: imported as an attack",
                 r->from, key));
-            out += "  - " + ref(r->from) + "\n";
+            ref(1, ast::relation::attack, r->from);
             break;
         }
       }

@@ -60,29 +60,34 @@ void place_in(diagnostic& d, const source_file& input) {
   d.range.end_col = std::max(d.range.end_col, d.range.col + 1);
 }
 
-std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
+std::optional<import_result> finish_import(const map_builder& built, std::vector<std::string> notes,
                                            diagnostic& error, const parse_options& limits) {
   auto fail = [&](const diagnostic& d) {
     error = import_problem("the map this would write does not check: " + d.message);
     if (d.range.line > 0) error.message += fmt::format(" (line {} of that map)", d.range.line);
     return std::nullopt;
   };
-  std::vector<diagnostic> diagnostics;
-  std::optional<std::string> formatted = format_text("import.arg", text, diagnostics, limits);
-  for (const diagnostic& d : diagnostics)
-    if (d.level == severity::error) return fail(d);
-  if (!formatted) {
-    error = import_problem("the map this would write does not check");
-    return std::nullopt;
-  }
+  std::string text = built.text();
   memory_loader no_includes;
   check_options options;
   options.parse = limits;
-  checked_map m = check_text("import.arg", *formatted, no_includes, options);
+  checked_map m = check_text("import.arg", text, no_includes, options);
   for (const diagnostic& d : m.diagnostics)
     if (d.level == severity::error) return fail(d);
+  // What was built must be what the map reads back as: the printed map is
+  // its own canonical form.
+  std::vector<diagnostic> ignored;
+  if (format_text("import.arg", text, ignored, limits) != text) {
+    error = import_problem(
+        "the map built does not read back as it was built (an argmap bug: please report it "
+        "with the input)");
+    return std::nullopt;
+  }
+  if (std::size_t warnings = count(m.diagnostics, severity::warning))
+    notes.push_back(fmt::format("the map has {} warning{}; 'argmap check' on it lists them",
+                                warnings, warnings == 1 ? "" : "s"));
   import_result r;
-  r.map = std::move(*formatted);
+  r.map = std::move(text);
   r.notes = std::move(notes);
   return r;
 }

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/interchange/map_builder.hpp"
 #include "grammar/parse.hpp"
 
 namespace argmap {
@@ -60,12 +61,13 @@ class id_maker {
   std::unordered_map<std::string, std::size_t> next_;  // base id -> next suffix to try
 };
 
-/// The importers' last step: `text` formatted as `argmap fmt` would, then
-/// checked as `argmap check` would within `limits`, so that an import never
-/// writes a map that does not check. If it has an error, returns nothing
-/// with "the map this would write does not check: MESSAGE (line L of that
-/// map)" in `error` (which has no place in the input); else the map with `notes`.
-std::optional<import_result> finish_import(const std::string& text, std::vector<std::string> notes,
+/// The importers' last step: the map `built` printed as `argmap fmt` prints
+/// it, then checked as `argmap check` would within `limits`, so that an
+/// import never writes a map that does not check. If it has an error,
+/// returns nothing with "the map this would write does not check: MESSAGE
+/// (line L of that map)" in `error` (which has no place in the input); else
+/// the map with `notes`, and a note counting its warnings if it has any.
+std::optional<import_result> finish_import(const map_builder& built, std::vector<std::string> notes,
                                            diagnostic& error, const parse_options& limits);
 
 }  // namespace argmap

@@ -197,17 +197,19 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
     if (!in.string_at(c, pointer, "text", error, std::nullopt, false)) return std::nullopt;
     claims[*id] = k;
   }
-  std::string out;
+  map_builder out;
   if (doc.contains("metadata")) {
     auto meta = key_values(in, doc["metadata"], "/metadata", "front-matter key", error);
     if (!meta) return std::nullopt;
-    if (!meta->empty()) out += "---\n";
-    for (const auto& [key, value] : *meta) out += key + ": " + quote_value(value) + "\n";
-    if (!meta->empty()) out += "---\n";
+    for (const auto& [key, value] : *meta) out.meta(key, value);
   }
-  static const std::unordered_map<std::string, std::string> markers = {
-      {"root", ""},       {"support", "+ "},       {"attack", "- "},
-      {"undercut", "~ "}, {"contradiction", "! "}, {"co-premise", "& "}};
+  static const std::unordered_map<std::string, ast::relation> relations = {
+      {"root", ast::relation::root},
+      {"support", ast::relation::support},
+      {"attack", ast::relation::attack},
+      {"undercut", ast::relation::undercut},
+      {"contradiction", ast::relation::contradiction},
+      {"co-premise", ast::relation::co_premise}};
   const nlohmann::json& outline = doc["outline"];
   long long previous_depth = -1;  // no claim line yet: the next must be a root
   for (std::size_t k = 0; k < outline.size(); ++k) {
@@ -221,7 +223,7 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
         return fail(pointer + "/heading", "a heading needs a title");
       auto level = in.integer_at(l, pointer, "level", 1, 1000, error, 1);
       if (!level) return std::nullopt;
-      out += "\n" + std::string(static_cast<std::size_t>(*level), '#') + " " + *title + "\n";
+      out.heading(static_cast<unsigned>(*level), *title);
       previous_depth = -1;
       continue;
     }
@@ -231,7 +233,7 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
     auto outgoing = reference ? in.boolean_at(l, pointer, "outgoing", error, false) : std::nullopt;
     auto depth = outgoing ? in.integer_at(l, pointer, "depth", 0, limits.max_depth, error, 0) : std::nullopt;
     if (!depth) return std::nullopt;
-    if (!markers.count(*relation))
+    if (!relations.count(*relation))
       return fail(pointer + "/relation", "unknown relation '" + *relation + "'");
     if ((*depth == 0) != (*relation == "root"))
       return fail(pointer + "/relation",
@@ -250,11 +252,10 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
     bool turnable = *relation == "support" || *relation == "attack" || *relation == "undercut";
     if (*outgoing && !turnable)
       return fail(pointer + "/outgoing", "only a support, attack or undercut line can be outgoing");
-    std::string marker = markers.at(*relation);
-    if (*outgoing) marker.insert(1, ">");
-    std::string line = std::string(static_cast<std::size_t>(*depth) * 2, ' ') + marker;
+    const auto at = static_cast<std::size_t>(*depth);
+    const ast::relation rel = relations.at(*relation);
     if (*reference) {
-      line += "@" + *id;
+      out.reference(at, rel, *id, *outgoing);
     } else {
       std::size_t index = claims[*id];
       const auto& c = claim_list[index];
@@ -262,8 +263,11 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
       auto user_id = in.boolean_at(c, cp, "user_id", error, true);
       auto claim_text = user_id ? in.string_at(c, cp, "text", error) : std::nullopt;
       if (!claim_text) return std::nullopt;
-      if (*user_id) line += "[" + *id + "] ";
-      line += escape_claim_text(*claim_text, *depth == 0 && !*user_id);
+      claim_line line;
+      line.rel = rel;
+      line.outgoing = *outgoing;
+      if (*user_id) line.id = *id;
+      line.text = *claim_text;
       if (c.contains("tags")) {
         if (!c["tags"].is_array()) return fail(cp + "/tags", "expected an array of strings");
         for (std::size_t t = 0; t < c["tags"].size(); ++t) {
@@ -271,19 +275,17 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
           if (!c["tags"][t].is_string()) return fail(tp, "expected a string");
           std::string tag = c["tags"][t].get<std::string>();
           if (!in.check_text(tag, tp, error)) return std::nullopt;
-          line += " #" + tag_text(tag);
+          if (tag_text(tag).empty()) return fail(tp, "an empty tag");
+          line.tags.push_back(std::move(tag));
         }
       }
       if (c.contains("attributes")) {
         auto pairs = key_values(in, c["attributes"], cp + "/attributes", "attribute key", error);
         if (!pairs) return std::nullopt;
-        std::string attrs;
-        for (const auto& [key, value] : *pairs)
-          attrs += (attrs.empty() ? "" : ", ") + key + ": " + quote_value(value);
-        if (!attrs.empty()) line += " {" + attrs + "}";
+        line.attributes.assign(pairs->begin(), pairs->end());
       }
+      out.claim(at, std::move(line));
     }
-    out += line + "\n";
   }
   return finish_import(out, {}, error, limits);
 }

@@ -133,9 +133,11 @@ std::optional<import_result> import_kialo(const std::string& text, diagnostic& e
   ids.reserve(nodes.size());
   id_maker maker;
   for (const kialo_node& n : nodes) ids.push_back(maker.make(id_of(n.number)));
-  std::string out;
-  // Quoted: a title may hold anything, a leading quote included (found by fuzz_import).
-  if (!title.empty()) out += "---\ntitle: " + quote_value(title) + "\nsource: Kialo\n---\n\n";
+  map_builder out;
+  if (!title.empty()) {
+    out.meta("title", title);
+    out.meta("source", "Kialo");
+  }
   // Written as a tree: each claim under its parent by number, whatever the
   // order of the lines (1.1.1 after 1.2 still belongs under 1.1); siblings
   // in file order. An explicit stack: no recursion however deep.
@@ -153,12 +155,14 @@ std::optional<import_result> import_kialo(const std::string& text, diagnostic& e
     stack.pop_back();
     stack.insert(stack.end(), children[k].rbegin(), children[k].rend());
     const kialo_node& n = nodes[k];
-    std::string indent(depth_of(n.number) * 2, ' ');
-    if (n.marker) indent += std::string(1, n.marker) + " ";
+    std::size_t depth = depth_of(n.number);
+    ast::relation rel = n.marker == '-'   ? ast::relation::attack
+                        : n.marker == '+' ? ast::relation::support
+                                          : ast::relation::root;
     if (!n.link.empty()) {
-      out += indent + "@" + ids[by_number.at(n.link)] + "\n";
+      out.reference(depth, rel, ids[by_number.at(n.link)]);
     } else {
-      out += indent + "[" + ids[k] + "] " + escape_claim_text(n.text, false) + "\n";
+      out.claim(depth, rel, ids[k], n.text);
     }
   }
   return finish_import(out, {}, error, limits);
