@@ -27,17 +27,17 @@ struct lcg {
 };
 
 // Erdős–Rényi-style: `m` attacks between uniformly chosen arguments.
-argmap::framework random_af(std::uint32_t n, std::uint64_t m, std::uint64_t seed) {
+argmap::engine::framework random_af(std::uint32_t n, std::uint64_t m, std::uint64_t seed) {
   lcg r{seed};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
   attacks.reserve(m);
   for (std::uint64_t k = 0; k < m; ++k) attacks.emplace_back(r.next() % n, r.next() % n);
-  return argmap::framework(n, std::move(attacks));
+  return argmap::engine::framework(n, std::move(attacks));
 }
 
 // Grid frameworks (as in ICCMA's GridGenerator): arguments on a w x h grid,
 // each attacking its right and lower neighbour, some attacks both ways.
-argmap::framework grid_af(std::uint32_t w, std::uint32_t h, int mutual_percent, std::uint64_t seed) {
+argmap::engine::framework grid_af(std::uint32_t w, std::uint32_t h, int mutual_percent, std::uint64_t seed) {
   lcg r{seed};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
   auto id = [w](std::uint32_t x, std::uint32_t y) { return y * w + x; };
@@ -50,22 +50,22 @@ argmap::framework grid_af(std::uint32_t w, std::uint32_t h, int mutual_percent, 
       if (x + 1 < w) link(id(x, y), id(x + 1, y));
       if (y + 1 < h) link(id(x, y), id(x, y + 1));
     }
-  return argmap::framework(static_cast<std::size_t>(w) * h, std::move(attacks));
+  return argmap::engine::framework(static_cast<std::size_t>(w) * h, std::move(attacks));
 }
 
-void count(const std::vector<argmap::label>& l, std::size_t& in, std::size_t& out, std::size_t& undec) {
+void count(const std::vector<argmap::engine::label>& l, std::size_t& in, std::size_t& out, std::size_t& undec) {
   in = out = undec = 0;
-  for (argmap::label x : l) (x == argmap::label::in ? in : x == argmap::label::out ? out : undec)++;
+  for (argmap::engine::label x : l) (x == argmap::engine::label::in ? in : x == argmap::engine::label::out ? out : undec)++;
 }
 
 }  // namespace
 
 int main() {
   auto t0 = clock_type::now();
-  argmap::framework big = random_af(1'000'000, 3'000'000, 7);
+  argmap::engine::framework big = random_af(1'000'000, 3'000'000, 7);
   double build = since(t0);
   t0 = clock_type::now();
-  std::vector<argmap::label> l = argmap::grounded(big);
+  std::vector<argmap::engine::label> l = argmap::engine::grounded(big);
   double g = since(t0);
   std::size_t in, out, undec;
   count(l, in, out, undec);
@@ -82,7 +82,7 @@ int main() {
               "exts", "time s");
   struct instance {
     const char* name;
-    argmap::framework af;
+    argmap::engine::framework af;
   };
   std::vector<instance> instances;
   instances.push_back({"random n=1000 m=1400", random_af(1000, 1400, 2)});
@@ -95,9 +95,9 @@ int main() {
   instances.push_back({"grid 30x30, 10% mutual", grid_af(30, 30, 10, 7)});
   for (const instance& inst : instances) {
     t0 = clock_type::now();
-    argmap::search_result r = argmap::preferred(inst.af);
+    argmap::engine::search_result r = argmap::engine::preferred(inst.af);
     double s = since(t0);
-    std::vector<argmap::label> gl = argmap::grounded(inst.af);
+    std::vector<argmap::engine::label> gl = argmap::engine::grounded(inst.af);
     count(gl, in, out, undec);
     if (r.too_large) {
       std::printf("%-28s %6zu %8zu %8zu %10s %10.3f\n", inst.name, inst.af.size(),

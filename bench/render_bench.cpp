@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   for (int i = first; i < argc; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     argmap::disk_loader loader;
-    argmap::checked_map m = argmap::check_file(argv[i], loader, {});
+    argmap::engine::checked_map m = argmap::engine::check_file(argv[i], loader, {});
     auto t1 = std::chrono::steady_clock::now();
     if (m.errors() > 0) {
       std::fprintf(stderr, "%s has errors\n", argv[i]);

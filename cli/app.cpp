@@ -24,8 +24,8 @@ namespace argmap::cli {
 
 const std::vector<subcommand>& subcommands() {
   // The exchange formats' lines follow their table (engine/interchange/formats.hpp).
-  static const std::string imports = "turn " + exchange_format_list(true) + " into a map";
-  static const std::string exports = "write a map as " + exchange_format_list(false);
+  static const std::string imports = "turn " + engine::exchange_format_list(true) + " into a map";
+  static const std::string exports = "write a map as " + engine::exchange_format_list(false);
   static const std::vector<subcommand> table = {
       {"build", "render every map under folders, incrementally and in parallel", setup_build},
       {"check", "check argument files and report errors and warnings", setup_check},

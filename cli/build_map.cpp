@@ -29,7 +29,7 @@ std::string options_text(const build_args& a) {
 
 namespace {
 
-disk_loader map_loader(const check_options& input) {
+disk_loader map_loader(const engine::check_options& input) {
   // A map found in a tree is never a FIFO or a device (discovery skips them).
   return disk_loader(input.max_file_size, input.include_root, false);
 }
@@ -37,7 +37,7 @@ disk_loader map_loader(const check_options& input) {
 }  // namespace
 
 std::string key_of(const batch::found_map& m, const std::string& options,
-                   const check_options& input) {
+                   const engine::check_options& input) {
   if (!m.problem.empty()) return {};
   disk_loader loader = map_loader(input);
   loaded_map lm = load_map(m.path, loader, input.parse);
@@ -62,12 +62,12 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     return o;
   }
   disk_loader loader = map_loader(a.input);
-  checked_map m = check_file(j.map.path, loader, a.input);
+  engine::checked_map m = check_file(j.map.path, loader, a.input);
   o.diagnostics = m.diagnostics;
   if (m.unreadable || m.errors() > 0) return o;
-  std::optional<evaluation> e;
+  std::optional<engine::evaluation> e;
   if (!a.eval.empty()) {
-    e = evaluate(m.graph, *semantics_from_name(a.eval));
+    e = engine::evaluate(m.graph, *engine::semantics_from_name(a.eval));
     if (!e->ok()) {
       e->problem->file = j.map.path;
       o.diagnostics.push_back(*e->problem);
@@ -109,7 +109,7 @@ std::string serialise(const outcome& o) {
   j["ok"] = o.ok;
   j["outputs"] = o.outputs;
   j["diagnostics"] = nlohmann::ordered_json::array();
-  for (const diagnostic& d : o.diagnostics) j["diagnostics"].push_back(to_json(d));
+  for (const diagnostic& d : o.diagnostics) j["diagnostics"].push_back(engine::to_json(d));
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -119,7 +119,7 @@ outcome deserialise(const std::string& text, const std::string& file) {
     nlohmann::json j = nlohmann::json::parse(text);
     o.ok = j.at("ok");
     o.outputs = j.at("outputs").get<std::map<std::string, std::uint64_t>>();
-    for (const auto& d : j.at("diagnostics")) o.diagnostics.push_back(diagnostic_from_json(d));
+    for (const auto& d : j.at("diagnostics")) o.diagnostics.push_back(engine::diagnostic_from_json(d));
   } catch (const nlohmann::json::exception& e) {
     o = outcome{};
     o.diagnostics.push_back(unplaced(severity::error, "internal", file,

@@ -27,7 +27,7 @@ struct build_args {
   std::string theme = "default";
   std::string layout = "auto";
   std::string ids = "referenced";
-  check_options input;  // --include-root, --max-file-size, --max-depth, --max-nodes
+  engine::check_options input;  // --include-root, --max-file-size, --max-depth, --max-nodes
   bool force = false;
   bool keep_going = true;
   bool prune = false;
@@ -61,7 +61,7 @@ std::string options_text(const build_args& a);
 /// The key of a map: a hash of its files (named and included) and `options`;
 /// empty when the map cannot be rendered (an unsafe link).
 std::string key_of(const batch::found_map& m, const std::string& options,
-                   const check_options& input);
+                   const engine::check_options& input);
 
 /// Checks and renders job `j` in every format of `a` and writes the outputs
 /// into `folder` together, or none of them.

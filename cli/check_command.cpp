@@ -18,11 +18,11 @@ struct check_args {
   std::string format = "human";
   bool werror = false;
   std::vector<std::string> no_warn;
-  check_options input;
+  engine::check_options input;
 };
 
 int run_check(const check_args& args) {
-  check_options options = args.input;
+  engine::check_options options = args.input;
   options.disabled.insert(args.no_warn.begin(), args.no_warn.end());
   std::vector<diagnostic> all;
   std::size_t errors = 0, warnings = 0;
@@ -35,7 +35,7 @@ int run_check(const check_args& args) {
   if (args.format == "human") std::cout << format_human(walk, colour);
   else all.insert(all.end(), walk.begin(), walk.end());
   for (const std::string& file : files) {
-    checked_map m = check_input(file, options);
+    engine::checked_map m = check_input(file, options);
     errors += m.errors();
     warnings += m.warnings();
     unreadable = unreadable || m.unreadable;
@@ -68,7 +68,7 @@ action setup_check(command& cmd) {
           "human (compiler-style, the default), json, or github (Actions annotations)")
       .one_of({"human", "json", "github"});
   cmd.flag("--werror", args->werror, "treat warnings as errors (exit 1 if any)");
-  std::vector<std::string> names(warning_names().begin(), warning_names().end());
+  std::vector<std::string> names(engine::warning_names().begin(), engine::warning_names().end());
   cmd.add("--no-warn", args->no_warn,
           "switch off a warning by name (repeatable, or comma-separated)")
       .delimiter(',')

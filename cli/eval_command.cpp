@@ -23,7 +23,7 @@ namespace {
 
 struct eval_args {
   std::string file;
-  check_options input;
+  engine::check_options input;
   std::string semantics = "grounded";
   std::string format = "text";
   std::string from;  // a framework format, or empty: from the extension, else a map
@@ -31,37 +31,37 @@ struct eval_args {
 };
 
 // The framework format `args` names (--from, else the file's extension), if any.
-const exchange_format* framework_format(const eval_args& args) {
+const engine::exchange_format* framework_format(const eval_args& args) {
   std::string name = args.from;
   if (name.empty()) {
     std::string ext = std::filesystem::path(args.file).extension().string();
     if (!ext.empty()) name = ext.substr(1);
   }
-  const exchange_format* f = find_exchange_format(name);
+  const engine::exchange_format* f = engine::find_exchange_format(name);
   return f && f->framework ? f : nullptr;
 }
 
 // An abstract framework read as the map `argmap import` would write: one
 // claim per argument, one attack per attack. Its translation is the
 // framework itself (docs/evaluation.md), so evaluating the map evaluates it.
-std::optional<checked_map> framework_map(const eval_args& args, const exchange_format& format,
+std::optional<engine::checked_map> framework_map(const eval_args& args, const engine::exchange_format& format,
                                          int& code) {
   std::string text;
   diagnostic error;
   code = exit_io;
   if (!read_input(args.file, args.input.max_file_size, text)) return std::nullopt;
   code = exit_problems;
-  auto imported = import_from(format, {args.file, text}, error, args.input.parse);
+  auto imported = engine::import_from(format, {args.file, text}, error, args.input.parse);
   if (!imported) {
     std::cerr << format_human(error);
     return std::nullopt;
   }
   memory_loader no_includes;
-  return check_text(args.file, std::move(imported->map), no_includes, args.input);
+  return engine::check_text(args.file, std::move(imported->map), no_includes, args.input);
 }
 
 int run_eval(const eval_args& args) {
-  checked_map m;
+  engine::checked_map m;
   if (auto format = framework_format(args)) {
     int code = 0;
     auto fm = framework_map(args, *format, code);
@@ -71,9 +71,9 @@ int run_eval(const eval_args& args) {
     m = check_input(args.file, args.input);
   }
   if (int code = report_unusable(m)) return code;
-  evaluation e = evaluate(m.graph, *semantics_from_name(args.semantics));
+  engine::evaluation e = evaluate(m.graph, *engine::semantics_from_name(args.semantics));
   if (!e.ok()) {
-    if (args.format == "json") std::cout << evaluation_json(m.graph, e);
+    if (args.format == "json") std::cout << engine::evaluation_json(m.graph, e);
     std::cerr << format_human(*e.problem);
     return exit_problems;
   }
@@ -83,27 +83,27 @@ int run_eval(const eval_args& args) {
     auto c = m.graph.find(args.explain);
     if (!c) {
       std::vector<std::string> ids;
-      for (const claim_node& n : m.graph.claims)
+      for (const engine::claim_node& n : m.graph.claims)
         if (n.user_id) ids.push_back(n.id);
       auto near = closest(args.explain, ids);
       say(severity::error, fmt::format("--explain: no claim has id '{}'{}", args.explain,
                                        near ? fmt::format("; did you mean '{}'?", *near) : ""));
       return exit_usage;
     }
-    explanation x = explainer(m.graph, e).explain(*c);
+    engine::explanation x = engine::explainer(m.graph, e).explain(*c);
     if (args.format == "json") {
-      nlohmann::ordered_json j = nlohmann::ordered_json::parse(evaluation_json(m.graph, e, &names));
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(engine::evaluation_json(m.graph, e, &names));
       std::cout << nlohmann::ordered_json{{"semantics", j["semantics"]},
                                           {"claim", args.explain},
                                           {"explanation", j["explanations"][args.explain]}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
     } else {
-      std::cout << explanation_text(x, names);
+      std::cout << engine::explanation_text(x, names);
     }
     return exit_ok;
   }
-  std::cout << (args.format == "json" ? evaluation_json(m.graph, e, &names) : evaluation_text(m.graph, e));
+  std::cout << (args.format == "json" ? engine::evaluation_json(m.graph, e, &names) : engine::evaluation_text(m.graph, e));
   return exit_ok;
 }
 

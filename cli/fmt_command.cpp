@@ -20,7 +20,7 @@ struct fmt_args {
   std::vector<std::string> files;
   bool check = false;
   bool diff = false;
-  check_options limits;  // --max-file-size, --max-depth, --max-nodes
+  engine::check_options limits;  // --max-file-size, --max-depth, --max-nodes
 };
 
 int run_fmt(const fmt_args& args) {
@@ -38,7 +38,7 @@ int run_fmt(const fmt_args& args) {
     }
     std::string name = file == "-" ? "<stdin>" : file;
     std::vector<diagnostic> diagnostics;
-    std::optional<std::string> formatted = format_text(name, text, diagnostics, args.limits.parse);
+    std::optional<std::string> formatted = engine::format_text(name, text, diagnostics, args.limits.parse);
     if (!formatted) {
       // A file with errors is never touched.
       std::cerr << format_human(diagnostics, false)
@@ -49,7 +49,7 @@ int run_fmt(const fmt_args& args) {
       continue;
     }
     bool changed = *formatted != text;
-    if (args.diff) std::cout << unified_diff(name, text, *formatted);
+    if (args.diff) std::cout << engine::unified_diff(name, text, *formatted);
     if (args.check) {
       if (changed) {
         if (!args.diff) std::cout << name << "\n";

@@ -19,7 +19,7 @@ namespace {
 
 struct interchange_args {
   std::string file;
-  check_options input;  // import: the size limits only
+  engine::check_options input;  // import: the size limits only
   std::string format;
   std::string output = "-";
   std::string eval;
@@ -55,7 +55,7 @@ int run_import(const interchange_args& args) {
   if (!read_input(args.file, args.input.max_file_size, text)) return exit_io;
   diagnostic error;
   auto imported =
-      import_from(*find_exchange_format(args.format), {args.file, text}, error, args.input.parse);
+      engine::import_from(*engine::find_exchange_format(args.format), {args.file, text}, error, args.input.parse);
   if (!imported) {
     print_diagnostics(std::cerr, args.diagnostics, {error});
     return exit_problems;
@@ -67,13 +67,13 @@ int run_import(const interchange_args& args) {
 }
 
 int run_export(const interchange_args& args) {
-  checked_map m = check_input(args.file, args.input);
+  engine::checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
   std::vector<std::string> inputs;
   for (const source_file& f : m.map.sources.files) inputs.push_back(f.name);
   if (refuse_overwriting_input(args.output, inputs)) return exit_usage;
-  const exchange_format& format = *find_exchange_format(args.format);
-  std::optional<evaluation> e;
+  const engine::exchange_format& format = *engine::find_exchange_format(args.format);
+  std::optional<engine::evaluation> e;
   if (format.evaluates && !evaluate_option(args.eval, m.graph, e)) return exit_problems;
   return emit(args.output, format.write({m.graph, m.map, e ? &*e : nullptr}));
 }
@@ -87,7 +87,7 @@ action setup_import(command& cmd) {
           "json (argmap's own), aif (AIF JSON or xAIF), argdown, kialo (plain-text export), "
           "tgf, apx or i23 (ICCMA 2023 'p af N')")
       .required()
-      .one_of(exchange_format_names(true));
+      .one_of(engine::exchange_format_names(true));
   cmd.add("-o,--output", args->output, "the argmap file to write (default: standard output)");
   cmd.add("--diagnostics", args->diagnostics,
           "human (default), json or github; printed to standard error")
@@ -104,7 +104,7 @@ action setup_export(command& cmd) {
           "json, aif, argdown, markdown, graphml, or tgf/apx/i23 (the abstract framework "
           "argmap evaluates, docs/evaluation.md)")
       .required()
-      .one_of(exchange_format_names(false));
+      .one_of(engine::exchange_format_names(false));
   cmd.add("--eval", args->eval, "with --to json: include an evaluation")
       .one_of({"grounded", "preferred", "stable", "dfquad"});
   cmd.add("-o,--output", args->output, "the file to write (default: standard output)");

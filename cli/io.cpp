@@ -31,14 +31,14 @@ bool use_colour() {
   return stdout_is_terminal() && (no_color == nullptr || *no_color == '\0');
 }
 
-void add_input_options(command& cmd, check_options& options) {
+void add_input_options(command& cmd, engine::check_options& options) {
   cmd.add("--include-root", options.include_root,
           "includes must lie in this folder (default: the nearest folder above the map "
           "holding .git, else the map's folder)");
   add_limit_options(cmd, options);
 }
 
-void add_limit_options(command& cmd, check_options& options) {
+void add_limit_options(command& cmd, engine::check_options& options) {
   cmd.add("--max-file-size", options.max_file_size,
           "refuse files larger than this many bytes (default 1 GiB)")
       .range(std::size_t{1}, std::size_t{1} << 40);
@@ -51,22 +51,22 @@ void add_limit_options(command& cmd, check_options& options) {
       .range(std::size_t{1}, std::size_t{1} << 32);
 }
 
-disk_loader input_loader(const check_options& options) {
+disk_loader input_loader(const engine::check_options& options) {
   return disk_loader(options.max_file_size, options.include_root);
 }
 
-checked_map check_input(const std::string& path, const check_options& options) {
+engine::checked_map check_input(const std::string& path, const engine::check_options& options) {
   disk_loader loader = input_loader(options);
-  if (path != "-") return check_file(path, loader, options);
+  if (path != "-") return engine::check_file(path, loader, options);
   std::string text, why;
   if (!io::read_stdin(text, why, options.max_file_size)) {
-    checked_map m;
+    engine::checked_map m;
     m.unreadable = true;
     m.diagnostics.push_back(
         unplaced(severity::error, "io", "<stdin>", "cannot read standard input: " + why));
     return m;
   }
-  return check_text("<stdin>", std::move(text), loader, options);
+  return engine::check_text("<stdin>", std::move(text), loader, options);
 }
 
 bool read_input(const std::string& path, std::size_t max_bytes, std::string& text) {
@@ -102,9 +102,9 @@ bool write_output_file(const std::string& path, const std::string& bytes) {
 void print_diagnostics(std::ostream& out, const std::string& form,
                        const std::vector<diagnostic>& ds, bool colour) {
   if (form == "json")
-    out << format_json(ds);
+    out << engine::format_json(ds);
   else if (form == "github")
-    out << format_github(ds);
+    out << engine::format_github(ds);
   else
     out << format_human(ds, colour);
 }
@@ -142,16 +142,16 @@ std::string summary(std::size_t errors, std::size_t warnings, std::size_t files)
                      warnings == 1 ? "" : "s", where);
 }
 
-bool evaluate_option(const std::string& option, const argument_graph& g,
-                     std::optional<evaluation>& out) {
+bool evaluate_option(const std::string& option, const engine::argument_graph& g,
+                     std::optional<engine::evaluation>& out) {
   if (option.empty()) return true;
-  out = evaluate(g, *semantics_from_name(option));
+  out = engine::evaluate(g, *engine::semantics_from_name(option));
   if (out->ok()) return true;
   say(severity::error, "--eval: " + out->problem->message);
   return false;
 }
 
-int report_unusable(const checked_map& m) {
+int report_unusable(const engine::checked_map& m) {
   if (!m.unreadable && m.errors() == 0) return 0;
   std::cerr << format_human(m.diagnostics, false) << summary(m.errors(), m.warnings(), 1) << "\n";
   return m.unreadable ? 3 : 1;

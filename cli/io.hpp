@@ -17,11 +17,11 @@ class command;
 
 /// Adds the options that limit what a map may read and how deep it may nest
 /// (`--include-root`, `--max-file-size`, `--max-depth`, `--max-nodes`) to a subcommand.
-void add_input_options(command& cmd, check_options& options);
+void add_input_options(command& cmd, engine::check_options& options);
 
 /// The size limits alone (`--max-file-size`, `--max-depth`, `--max-nodes`),
 /// for commands that read files but follow no includes (`fmt`).
-void add_limit_options(command& cmd, check_options& options);
+void add_limit_options(command& cmd, engine::check_options& options);
 
 /// Prints "argmap: error: MESSAGE" (or warning, note) to standard error, with
 /// control characters in the message written out (utf8::visible): file names
@@ -35,11 +35,11 @@ bool use_colour();
 bool stdout_is_terminal();
 
 /// A disk loader bounded by `options` (include root, file size).
-disk_loader input_loader(const check_options& options);
+disk_loader input_loader(const engine::check_options& options);
 
 /// Checks `path` ("-" reads standard input, named "<stdin>") with includes read
 /// from disk, within `options.include_root` and `options.max_file_size`.
-checked_map check_input(const std::string& path, const check_options& options);
+engine::checked_map check_input(const std::string& path, const engine::check_options& options);
 
 /// Reads the file a command was given ("-": standard input) into `text`, at
 /// most `max_bytes`; FIFOs and devices are read too (`<(generate)`). On
@@ -75,12 +75,12 @@ std::string summary(std::size_t errors, std::size_t warnings, std::size_t files)
 /// Evaluates `g` under the semantics named by `option` (a `--eval` value)
 /// into `out`; an empty option leaves `out` empty. On an evaluation error
 /// prints it and returns false.
-bool evaluate_option(const std::string& option, const argument_graph& g,
-                     std::optional<evaluation>& out);
+bool evaluate_option(const std::string& option, const engine::argument_graph& g,
+                     std::optional<engine::evaluation>& out);
 
 /// For commands that need a valid map: when `m` could not be read or has
 /// errors, prints its diagnostics and summary to standard error as `argmap
 /// check` would and returns the exit code (3 unreadable, 1 errors); else 0.
-int report_unusable(const checked_map& m);
+int report_unusable(const engine::checked_map& m);
 
 }  // namespace argmap::cli

@@ -19,7 +19,7 @@ namespace {
 
 struct render_args {
   std::string file;
-  check_options input;
+  engine::check_options input;
   std::string output;
   std::string format;
   std::string direction = "BT";
@@ -38,7 +38,7 @@ struct render_args {
 };
 
 // A Make-style depfile: the output depends on the map and every file it includes.
-std::string depfile_text(const std::string& output, const checked_map& m) {
+std::string depfile_text(const std::string& output, const engine::checked_map& m) {
   auto escape = [](const std::string& path) {
     std::string out;
     for (char c : path) {
@@ -71,7 +71,7 @@ int run_render(const render_args& args) {
       fmt = *from_ext;
     }
   }
-  checked_map m = check_input(args.file, args.input);
+  engine::checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
   render::options opts;
   opts.output = fmt;
@@ -90,7 +90,7 @@ int run_render(const render_args& args) {
   opts.ids = *render::id_display_from_name(args.ids);
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
-  std::optional<evaluation> e;
+  std::optional<engine::evaluation> e;
   if (!evaluate_option(args.eval, m.graph, e)) return exit_problems;
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
   render::result out = r.render(m.graph, opts, e ? &*e : nullptr);

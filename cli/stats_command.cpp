@@ -14,15 +14,15 @@ namespace {
 
 struct stats_args {
   std::string file;
-  check_options input;
+  engine::check_options input;
   std::string format = "text";
 };
 
 int run_stats(const stats_args& args) {
-  checked_map m = check_input(args.file, args.input);
+  engine::checked_map m = check_input(args.file, args.input);
   if (int code = report_unusable(m)) return code;
-  map_stats s = compute_stats(m.map, m.graph);
-  std::cout << (args.format == "json" ? stats_json(s) : stats_text(s));
+  engine::map_stats s = compute_stats(m.map, m.graph);
+  std::cout << (args.format == "json" ? engine::stats_json(s) : engine::stats_text(s));
   return exit_ok;
 }
 

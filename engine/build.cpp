@@ -7,7 +7,7 @@
 #include "grammar/suggest.hpp"
 #include "grammar/walk.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -288,4 +288,4 @@ class graph_builder {
 
 build_result build_graph(const loaded_map& map) { return graph_builder(map).run(); }
 
-}  // namespace argmap
+}  // namespace argmap::engine

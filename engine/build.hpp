@@ -8,7 +8,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/load.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// The graph and what was wrong with the map while building it.
 struct build_result {
@@ -26,4 +26,4 @@ struct build_result {
 /// whose parent has no inference to undercut.
 build_result build_graph(const loaded_map& map);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -8,7 +8,7 @@
 
 #include "engine/lint.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 std::size_t checked_map::errors() const { return count(diagnostics, severity::error); }
 
@@ -140,4 +140,4 @@ checked_map check_text(const std::string& name, std::string text, file_loader& l
   return m;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

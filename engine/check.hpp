@@ -10,7 +10,7 @@
 #include "engine/build.hpp"
 #include "grammar/load.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// What to check and report.
 struct check_options {
@@ -49,4 +49,4 @@ checked_map check_file(const std::string& path, file_loader& loader, const check
 checked_map check_text(const std::string& name, std::string text, file_loader& loader,
                        const check_options& options);
 
-}  // namespace argmap
+}  // namespace argmap::engine

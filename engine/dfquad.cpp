@@ -11,7 +11,7 @@
 
 #include "engine/evaluate.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -197,4 +197,4 @@ evaluation dfquad(const argument_graph& g, int max_rounds) {
   return e;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -9,7 +9,7 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// `{"file","line","column","end_line","end_column","severity","code",
 /// "message","source_line","notes":[...]}`; a note has the same fields but
@@ -20,4 +20,4 @@ nlohmann::ordered_json to_json(const diagnostic& d);
 /// Throws nlohmann::json::exception when `j` does not have that shape.
 diagnostic diagnostic_from_json(const nlohmann::json& j);
 
-}  // namespace argmap
+}  // namespace argmap::engine

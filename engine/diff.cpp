@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-namespace argmap {
+namespace argmap::engine {
 
 std::vector<text_line> split_lines(std::string_view text) {
   std::vector<text_line> lines;
@@ -148,4 +148,4 @@ std::string unified_diff(const std::string& name, const std::string& before,
   return out;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

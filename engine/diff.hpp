@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace argmap {
+namespace argmap::engine {
 
 /// One line of a text: its bytes without the line feed, and whether a line
 /// feed ended it (only the last line of a text can lack one).
@@ -40,4 +40,4 @@ std::vector<edit> diff_lines(const std::vector<text_line>& a, const std::vector<
 std::string unified_diff(const std::string& name, const std::string& before,
                          const std::string& after);
 
-}  // namespace argmap
+}  // namespace argmap::engine

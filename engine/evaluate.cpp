@@ -11,7 +11,7 @@
 #include "engine/translate.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 std::optional<semantics> semantics_from_name(std::string_view name) {
   if (name == "grounded") return semantics::grounded;
@@ -190,4 +190,4 @@ std::string evaluation_text(const argument_graph& g, const evaluation& e) {
   return out;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -11,7 +11,7 @@
 #include "engine/graph.hpp"
 #include "grammar/diagnostic.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// The semantics argmap evaluates under.
 enum class semantics { grounded, preferred, stable, dfquad };
@@ -69,4 +69,4 @@ std::string evaluation_json(const argument_graph& g, const evaluation& e,
 /// grouped by section.
 std::string evaluation_text(const argument_graph& g, const evaluation& e);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -7,7 +7,7 @@
 
 #include "engine/translate.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -254,4 +254,4 @@ std::string explanation_text(const explanation& x, const std::vector<std::string
   return out;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

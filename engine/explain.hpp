@@ -10,7 +10,7 @@
 #include "engine/evaluate.hpp"
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// One step of an explanation: a sentence about one argument, where it is
 /// written, and the steps it rests on.
@@ -48,4 +48,4 @@ class explainer {
 /// (`names` are the map's file names).
 std::string explanation_text(const explanation& x, const std::vector<std::string>& names);
 
-}  // namespace argmap
+}  // namespace argmap::engine

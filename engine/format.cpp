@@ -9,7 +9,7 @@
 #include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -274,4 +274,4 @@ std::optional<std::string> format_text(const std::string& name, const std::strin
   return format_document(r.doc, blank);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

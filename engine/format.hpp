@@ -11,7 +11,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/parse.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Claim text escaped so that it parses back to itself on a claim line:
 /// `{`, trailing `#words`, a leading `[` or `@` (and, for an unlabelled root,
@@ -54,4 +54,4 @@ std::optional<std::string> format_text(const std::string& name, const std::strin
                                        std::vector<diagnostic>& diagnostics,
                                        const parse_options& options = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace argmap {
+namespace argmap::engine {
 
 const char* name_of(label l) {
   switch (l) {
@@ -278,4 +278,4 @@ search_result stable(const framework& af, const search_limits& limits) {
   });
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

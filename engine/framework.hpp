@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace argmap {
+namespace argmap::engine {
 
 /// An argument's label in a labelling.
 enum class label : std::uint8_t { in, out, undec };
@@ -71,4 +71,4 @@ search_result preferred(const framework& af, const search_limits& limits = {});
 /// The stable labellings: complete labellings with no undec argument.
 search_result stable(const framework& af, const search_limits& limits = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -1,6 +1,6 @@
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 std::optional<std::string_view> claim_node::attribute(std::string_view key) const {
   for (const ast::attribute& a : attributes())
@@ -65,4 +65,4 @@ graph_adjacency::graph_adjacency(const argument_graph& g)
     contradictions[g.contradictions[k].a].push_back(k);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

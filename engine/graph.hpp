@@ -13,7 +13,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Index of a claim in argument_graph::claims.
 using claim_index = std::uint32_t;
@@ -121,4 +121,4 @@ struct graph_adjacency {
 /// (undercuts point at `#N`, an inference number).
 std::string dump(const argument_graph& g);
 
-}  // namespace argmap
+}  // namespace argmap::engine

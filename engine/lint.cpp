@@ -10,7 +10,7 @@
 
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 const std::vector<std::string_view>& warning_names() {
   static const std::vector<std::string_view> names = {
@@ -406,4 +406,4 @@ std::set<std::string> disabled_by_front_matter(std::string_view value,
   return off;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

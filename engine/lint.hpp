@@ -11,7 +11,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// The stable names of every warning, in the order documented in docs/checks.md:
 /// circular-support, orphan, unsupported-thesis, empty-section,
@@ -34,4 +34,4 @@ std::vector<diagnostic> lint(const argument_graph& graph, const source_set& sour
 std::set<std::string> disabled_by_front_matter(std::string_view value,
                                                std::vector<std::string>& unknown);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -7,7 +7,7 @@
 
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -107,4 +107,4 @@ std::string format_github(const std::vector<diagnostic>& ds) {
   return out;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -8,7 +8,7 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// `{"diagnostics":[{"file","line","column","end_line","end_column","severity",
 /// "code","message","source_line","notes":[...]}]}` on one line, then a
@@ -21,4 +21,4 @@ std::string format_json(const std::vector<diagnostic>& ds);
 /// Notes become `::notice` commands. Special characters are escaped as GitHub requires.
 std::string format_github(const std::vector<diagnostic>& ds);
 
-}  // namespace argmap
+}  // namespace argmap::engine

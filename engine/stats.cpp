@@ -7,7 +7,7 @@
 
 #include "grammar/walk.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 map_stats compute_stats(const loaded_map& map, const argument_graph& graph) {
   map_stats s;
@@ -79,4 +79,4 @@ std::string stats_text(const map_stats& s) {
   return out;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -9,7 +9,7 @@
 #include "engine/graph.hpp"
 #include "grammar/load.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// The counts `argmap stats` prints, over a file and its includes.
 struct map_stats {
@@ -37,4 +37,4 @@ std::string stats_json(const map_stats& s);
 /// A two-column table for people.
 std::string stats_text(const map_stats& s);
 
-}  // namespace argmap
+}  // namespace argmap::engine

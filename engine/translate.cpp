@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -137,4 +137,4 @@ translation translate(const argument_graph& g) {
   return t;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

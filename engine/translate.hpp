@@ -10,7 +10,7 @@
 #include "engine/framework.hpp"
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// The framework a map stands for, and where each claim and inference went.
 struct translation {
@@ -38,4 +38,4 @@ struct translation {
 /// plain attacks translates to exactly the framework it draws.
 translation translate(const argument_graph& g);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -46,8 +46,8 @@ void set_html(Agraph_t* g, void* obj, const char* name, const std::string& html)
 // plan.hpp decide and Graphviz's objects.
 class drawing {
  public:
-  drawing(const argument_graph& g, const options& o, const theme& t, const view& v,
-          const evaluation* e, bool tree)
+  drawing(const engine::argument_graph& g, const options& o, const theme& t, const view& v,
+          const engine::evaluation* e, bool tree)
       : g_(g), o_(o), t_(t), v_(v), tree_(tree), m_(g, o, t, v, e) {}
 
   Agraph_t* build() {
@@ -139,13 +139,13 @@ class drawing {
     for (std::size_t s = 0; s < g_.sections.size(); ++s)
       if (framed_[s]) {
         std::int32_t parent = g_.sections[s].parent;
-        kids[parent == no_section ? 0 : static_cast<std::size_t>(parent) + 1].push_back(s);
+        kids[parent == engine::no_section ? 0 : static_cast<std::size_t>(parent) + 1].push_back(s);
       }
     std::vector<Agraph_t*> container(g_.sections.size(), nullptr);
     group(graph_, kids[0], container);
     for (std::size_t s = 0; s < g_.sections.size(); ++s) {
       if (!framed_[s]) continue;
-      const section& sec = g_.sections[s];
+      const engine::section& sec = g_.sections[s];
       std::string name = fmt::format("cluster_s{}", s);
       Agraph_t* c = agsubg(container[s], const_cast<char*>(name.c_str()), 1);
       group(c, kids[s + 1], container);
@@ -195,7 +195,7 @@ class drawing {
   // then has no cluster to update for each node, which saves a tenth of the
   // time of a large map (building, and freeing most of all).
   Agraph_t* home(std::int32_t section) {
-    if (tree_ || section == no_section) return graph_;
+    if (tree_ || section == engine::no_section) return graph_;
     return clusters_[static_cast<std::size_t>(section)];
   }
 
@@ -227,19 +227,19 @@ class drawing {
     junctions_.assign(g_.inferences.size(), nullptr);
     for (std::size_t i = 0; i < g_.inferences.size(); ++i) {
       if (arrows_[i] == arrow::none) continue;
-      const inference& inf = g_.inferences[i];
+      const engine::inference& inf = g_.inferences[i];
       const stroke s = m_.inference_stroke(i);
       std::vector<Agnode_t*> premises;
-      for (claim_index p : inf.premises)
+      for (engine::claim_index p : inf.premises)
         if (nodes_[p]) premises.push_back(nodes_[p]);
       Agnode_t* target =
-          inf.kind == inference_kind::undercut ? junctions_[inf.target] : nodes_[inf.target];
+          inf.kind == engine::inference_kind::undercut ? junctions_[inf.target] : nodes_[inf.target];
       if (arrows_[i] == arrow::direct) {
         edge(premises.front(), target, s, true);
         continue;
       }
       std::string name = fmt::format("i{}", i);
-      const claim_node& first = g_.claims[inf.premises.front()];
+      const engine::claim_node& first = g_.claims[inf.premises.front()];
       Agnode_t* j = agnode(home(first.section), const_cast<char*>(name.c_str()), 1);
       set(j, "shape", "point");
       set(j, "style", "");
@@ -249,7 +249,7 @@ class drawing {
       junctions_[i] = j;
       for (Agnode_t* p : premises) edge(p, j, s, false);
       Agedge_t* e = edge(j, target, s, true);
-      if (inf.kind == inference_kind::undercut) set(e, "arrowhead", "tee");
+      if (inf.kind == engine::inference_kind::undercut) set(e, "arrowhead", "tee");
       if (premises.size() > 1 && !tree_) {
         // Keep linked premises side by side (the tree layout does it anyway).
         std::string same = fmt::format("rank_i{}", i);
@@ -263,7 +263,7 @@ class drawing {
   void contradictions() {
     for (std::size_t i = 0; i < g_.contradictions.size(); ++i) {
       if (!v_.contradictions[i]) continue;
-      const contradiction& c = g_.contradictions[i];
+      const engine::contradiction& c = g_.contradictions[i];
       Agedge_t* e = edge(nodes_[c.b], nodes_[c.a], t_.contradiction, true);
       set(e, "dir", "both");
       set(e, "constraint", "false");
@@ -289,7 +289,7 @@ class drawing {
     set_html(graph_, n, "label", *table);
   }
 
-  const argument_graph& g_;
+  const engine::argument_graph& g_;
   const options& o_;
   const theme& t_;
   const view& v_;
@@ -370,7 +370,7 @@ renderer::~renderer() {
   if (impl_->gvc) gvFreeContext(impl_->gvc);
 }
 
-result renderer::render(const argument_graph& graph, const options& opts, const evaluation* eval) {
+result renderer::render(const engine::argument_graph& graph, const options& opts, const engine::evaluation* eval) {
   result r;
   const theme* t = find_theme(opts.theme);
   if (!t) {

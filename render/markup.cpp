@@ -21,23 +21,23 @@ namespace {
 // (attack or undercut), from the line that defines the claim; a co-premise
 // or a top-level claim used elsewhere takes the kind of the first reason it
 // is a premise of; a claim that is no premise is a thesis (-1).
-std::vector<int> roles_of(const argument_graph& g, const view& v) {
+std::vector<int> roles_of(const engine::argument_graph& g, const view& v) {
   std::vector<int> first(g.claims.size(), -1);
   for (std::size_t i = 0; i < g.inferences.size(); ++i) {
     if (!v.inferences[i]) continue;
-    for (claim_index p : g.inferences[i].premises)
+    for (engine::claim_index p : g.inferences[i].premises)
       if (first[p] < 0) first[p] = static_cast<int>(g.inferences[i].kind);
   }
   std::vector<int> role(g.claims.size(), -1);
   for (std::size_t c = 0; c < g.claims.size(); ++c) {
     switch (g.claims[c].source->rel) {
       case ast::relation::support:
-        role[c] = static_cast<int>(inference_kind::support);
+        role[c] = static_cast<int>(engine::inference_kind::support);
         break;
       case ast::relation::attack:
       case ast::relation::undercut:
       case ast::relation::contradiction:
-        role[c] = static_cast<int>(inference_kind::attack);
+        role[c] = static_cast<int>(engine::inference_kind::attack);
         break;
       default:
         role[c] = first[c];
@@ -52,11 +52,11 @@ constexpr const char* table_start =
 
 }  // namespace
 
-markup::markup(const argument_graph& g, const options& o, const theme& t, const view& v,
-               const evaluation* e)
+markup::markup(const engine::argument_graph& g, const options& o, const theme& t, const view& v,
+               const engine::evaluation* e)
     : g_(g), o_(o), t_(t), v_(v), e_(e), roles_(roles_of(g, v)) {
   std::set<std::string> all_tags;
-  for (const claim_node& c : g_.claims) all_tags.insert(c.tags().begin(), c.tags().end());
+  for (const engine::claim_node& c : g_.claims) all_tags.insert(c.tags().begin(), c.tags().end());
   for (const std::string& tag : all_tags) tag_order_.emplace(tag, tag_order_.size());
 }
 
@@ -68,15 +68,15 @@ bool markup::strengths() const {
   return e_ && !e_->claim_strengths.empty();
 }
 
-bool markup::tag_border(const claim_node& c) const {
+bool markup::tag_border(const engine::claim_node& c) const {
   return o_.tag_colors && !c.tags().empty() && t_.name != "mono";
 }
 
 std::vector<attribute> markup::claim_attributes(std::size_t claim) const {
-  const claim_node& c = g_.claims[claim];
+  const engine::claim_node& c = g_.claims[claim];
   int role = roles_[claim];
   std::string fill = role < 0                                            ? t_.thesis_fill
-                     : role == static_cast<int>(inference_kind::support) ? t_.support_fill
+                     : role == static_cast<int>(engine::inference_kind::support) ? t_.support_fill
                                                                          : t_.attack_fill;
   if (auto colour = c.attribute("color")) fill = std::string(*colour);
   std::vector<attribute> out{{"fillcolor", fill}, {"tooltip", escape_esc_string(c.id)}};
@@ -84,10 +84,10 @@ std::vector<attribute> markup::claim_attributes(std::size_t claim) const {
     out.emplace_back("color", tag_colour(c.tags().front()));
     out.emplace_back("penwidth", "2");
   }
-  if (labelled() && e_->claim_labels[claim] == label::out) {
+  if (labelled() && e_->claim_labels[claim] == engine::label::out) {
     out.emplace_back("fillcolor", t_.defeated_fill);
     out.emplace_back("fontcolor", t_.muted);
-  } else if (labelled() && e_->claim_labels[claim] == label::undec) {
+  } else if (labelled() && e_->claim_labels[claim] == engine::label::undec) {
     // Undecided must show at page zoom: a thick dashed border in the
     // undercut colour (unless tags colour the borders) and a '?' mark.
     out.emplace_back("style", "rounded,filled,dashed");
@@ -98,22 +98,22 @@ std::vector<attribute> markup::claim_attributes(std::size_t claim) const {
 }
 
 // The mark an evaluated claim carries: it stands, it is defeated, it is open.
-std::string markup::mark(label l) const {
+std::string markup::mark(engine::label l) const {
   switch (l) {
-    case label::in:
+    case engine::label::in:
       return fmt::format("<FONT COLOR=\"{}\"><B>\u2713 stands</B></FONT>", t_.support.color);
-    case label::out:
+    case engine::label::out:
       return fmt::format("<FONT COLOR=\"{}\"><B>\u2717 defeated</B></FONT>", t_.muted);
-    case label::undec:
+    case engine::label::undec:
       return fmt::format("<FONT COLOR=\"{}\"><B>? undecided</B></FONT>", t_.undercut.color);
   }
   return "";
 }
 
 std::string markup::claim_label(std::size_t index) const {
-  const claim_node& c = g_.claims[index];
+  const engine::claim_node& c = g_.claims[index];
   std::string rows = header_row(index);
-  bool defeated = labelled() && e_->claim_labels[index] == label::out;
+  bool defeated = labelled() && e_->claim_labels[index] == engine::label::out;
   std::string text;
   for (const std::string& line : wrap(c.text(), o_.wrap)) {
     // Defeated claims are struck through, line by line.
@@ -130,7 +130,7 @@ std::string markup::claim_label(std::size_t index) const {
 // The row above the text: the evaluation's mark, the id (as --ids says) and
 // the basis badge; nothing when none of them is drawn.
 std::string markup::header_row(std::size_t index) const {
-  const claim_node& c = g_.claims[index];
+  const engine::claim_node& c = g_.claims[index];
   std::string header;
   if (labelled()) header += mark(e_->claim_labels[index]);
   bool show_id = c.user_id && (o_.ids == id_display::all ||
@@ -166,7 +166,7 @@ std::string markup::strength_row(double strength) const {
 
 // The rows below the text: scheme, quote, tags, and the source (a link when
 // its url is one argmap trusts).
-std::string markup::evidence_rows(const claim_node& c) const {
+std::string markup::evidence_rows(const engine::claim_node& c) const {
   std::string rows;
   if (auto scheme = c.attribute("scheme")) {
     rows += fmt::format(
@@ -236,10 +236,10 @@ std::string markup::tag_colour(const std::string& tag) const {
 
 stroke markup::inference_stroke(std::size_t inference) const {
   const stroke* s = &t_.support;
-  if (g_.inferences[inference].kind == inference_kind::attack) s = &t_.attack;
-  if (g_.inferences[inference].kind == inference_kind::undercut) s = &t_.undercut;
+  if (g_.inferences[inference].kind == engine::inference_kind::attack) s = &t_.attack;
+  if (g_.inferences[inference].kind == engine::inference_kind::undercut) s = &t_.undercut;
   // An inference evaluated out is drawn grey: it does not carry its premises.
-  if (!labelled() || e_->inference_labels[inference] != label::out) return *s;
+  if (!labelled() || e_->inference_labels[inference] != engine::label::out) return *s;
   return {t_.muted, s->style == "bold" ? "solid" : s->style, s->words};
 }
 
@@ -291,12 +291,12 @@ std::string markup::drawing_legend(const std::vector<arrow>& arrows) const {
   bool badge = false, own_colour = false, tagged = false;
   for (std::size_t i = 0; i < g_.claims.size(); ++i) {
     if (!v_.claims[i]) continue;
-    const claim_node& c = g_.claims[i];
+    const engine::claim_node& c = g_.claims[i];
     if (c.attribute("color"))
       own_colour = true;
     else
       fills[roles_[i] < 0                                            ? 0
-            : roles_[i] == static_cast<int>(inference_kind::support) ? 1
+            : roles_[i] == static_cast<int>(engine::inference_kind::support) ? 1
                                                                      : 2] = true;
     badge = badge || c.attribute("basis").has_value();
     tagged = tagged || !c.tags().empty();
@@ -330,16 +330,16 @@ std::string markup::evaluation_legend() const {
       t_.muted, name_of(e_->used));
   if (strengths())
     return title + row("strength", "bar and number: 0 (defeated) to 1 (fully accepted)");
-  bool sets = e_->used == semantics::preferred || e_->used == semantics::stable;
-  auto marked = [&](label l, const std::string& words) {
+  bool sets = e_->used == engine::semantics::preferred || e_->used == engine::semantics::stable;
+  auto marked = [&](engine::label l, const std::string& words) {
     return fmt::format(
         "<TR><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
         mark(l), t_.text, escape_html(words));
   };
-  return title + marked(label::in, sets ? "accepted in every extension" : "accepted: in") +
-         marked(label::out, sets ? "in no extension: grey, struck through"
+  return title + marked(engine::label::in, sets ? "accepted in every extension" : "accepted: in") +
+         marked(engine::label::out, sets ? "in no extension: grey, struck through"
                                  : "defeated: out, grey, struck through") +
-         marked(label::undec, sets ? "in some extensions only: thick dashed border"
+         marked(engine::label::undec, sets ? "in some extensions only: thick dashed border"
                                    : "undecided: undec, thick dashed border") +
          row("grey arrow", sets ? "a reason in no extension" : "a reason that is out");
 }

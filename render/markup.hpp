@@ -28,8 +28,8 @@ using attribute = std::pair<const char*, std::string>;
 class markup {
  public:
   /// Prepares the drawing's markup: the claims' roles and the tags' colours.
-  markup(const argument_graph& g, const options& o, const theme& t, const view& v,
-         const evaluation* e);
+  markup(const engine::argument_graph& g, const options& o, const theme& t, const view& v,
+         const engine::evaluation* e);
 
   /// The attributes of claim `claim`'s box beyond the defaults, in the order
   /// to set them (a later one overrides an earlier one of the same name).
@@ -50,21 +50,21 @@ class markup {
  private:
   bool labelled() const;
   bool strengths() const;
-  std::string mark(label l) const;
+  std::string mark(engine::label l) const;
   std::string header_row(std::size_t index) const;
   std::string strength_row(double strength) const;
-  std::string evidence_rows(const claim_node& c) const;
+  std::string evidence_rows(const engine::claim_node& c) const;
   std::string href(std::string_view url) const;
   std::string tag_colour(const std::string& tag) const;
-  bool tag_border(const claim_node& c) const;
+  bool tag_border(const engine::claim_node& c) const;
   std::string drawing_legend(const std::vector<arrow>& arrows) const;
   std::string evaluation_legend() const;
 
-  const argument_graph& g_;
+  const engine::argument_graph& g_;
   const options& o_;
   const theme& t_;
   const view& v_;
-  const evaluation* e_;
+  const engine::evaluation* e_;
   std::vector<int> roles_;
   std::map<std::string, std::size_t> tag_order_;
 };

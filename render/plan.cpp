@@ -5,19 +5,19 @@
 
 namespace argmap::render {
 
-std::vector<arrow> arrows(const argument_graph& g, const view& v) {
+std::vector<arrow> arrows(const engine::argument_graph& g, const view& v) {
   const std::size_t infs = g.inferences.size();
   std::vector<bool> undercut(infs, false);
   for (std::size_t i = 0; i < infs; ++i)
-    if (v.inferences[i] && g.inferences[i].kind == inference_kind::undercut)
+    if (v.inferences[i] && g.inferences[i].kind == engine::inference_kind::undercut)
       undercut[g.inferences[i].target] = true;
   std::vector<arrow> out(infs, arrow::none);
   for (std::size_t i = 0; i < infs; ++i) {
     if (!v.inferences[i]) continue;
-    const inference& inf = g.inferences[i];
+    const engine::inference& inf = g.inferences[i];
     std::size_t premises = 0;
-    for (claim_index p : inf.premises) premises += v.claims[p];
-    bool target = inf.kind == inference_kind::undercut ? out[inf.target] == arrow::junction
+    for (engine::claim_index p : inf.premises) premises += v.claims[p];
+    bool target = inf.kind == engine::inference_kind::undercut ? out[inf.target] == arrow::junction
                                                        : v.claims[inf.target];
     if (!target) continue;
     out[i] = premises > 1 || undercut[i] ? arrow::junction : arrow::direct;
@@ -25,11 +25,11 @@ std::vector<arrow> arrows(const argument_graph& g, const view& v) {
   return out;
 }
 
-std::vector<bool> framed_sections(const argument_graph& g, const view& v) {
+std::vector<bool> framed_sections(const engine::argument_graph& g, const view& v) {
   std::vector<bool> used(g.sections.size(), false);
   for (std::size_t i = 0; i < g.claims.size(); ++i) {
     if (!v.claims[i]) continue;
-    for (std::int32_t s = g.claims[i].section; s != no_section;
+    for (std::int32_t s = g.claims[i].section; s != engine::no_section;
          s = g.sections[static_cast<std::size_t>(s)].parent)
       used[static_cast<std::size_t>(s)] = true;
   }
@@ -46,7 +46,7 @@ struct order {
   std::vector<std::int32_t> section_of;             // per plan node
 };
 
-order place(const argument_graph& g, const view& v, const std::vector<arrow>& arrows, bool legend,
+order place(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows, bool legend,
             tree_plan& p) {
   const std::size_t claims = g.claims.size(), infs = g.inferences.size();
   auto junction = [&](std::size_t i) { return arrows[i] == arrow::junction; };
@@ -71,7 +71,7 @@ order place(const argument_graph& g, const view& v, const std::vector<arrow>& ar
   order o{std::vector<std::int32_t>(claims, -1), std::vector<std::int32_t>(infs, -1), {}};
   if (legend) {
     p.nodes.push_back({tree_plan::kind::legend, 0});
-    o.section_of.push_back(no_section);
+    o.section_of.push_back(engine::no_section);
   }
   for (std::size_t c = 0; c < claims; ++c) {
     for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
@@ -88,16 +88,16 @@ order place(const argument_graph& g, const view& v, const std::vector<arrow>& ar
 }
 
 // Each node's parent: what its defining line's arrow points to.
-void hang(const argument_graph& g, const view& v, const order& o, tree_plan& p) {
+void hang(const engine::argument_graph& g, const view& v, const order& o, tree_plan& p) {
   auto head = [&](std::size_t i) {
-    const inference& inf = g.inferences[i];
-    return inf.kind == inference_kind::undercut ? o.junction_at[inf.target]
+    const engine::inference& inf = g.inferences[i];
+    return inf.kind == engine::inference_kind::undercut ? o.junction_at[inf.target]
                                                 : o.claim_at[inf.target];
   };
   p.parent.assign(p.nodes.size(), -1);
   for (std::size_t c = 0; c < g.claims.size(); ++c) {
     if (o.claim_at[c] < 0) continue;
-    const claim_node& node = g.claims[c];
+    const engine::claim_node& node = g.claims[c];
     std::int32_t parent = -1;
     if (node.outline_inference >= 0) {
       auto oi = static_cast<std::size_t>(node.outline_inference);
@@ -115,7 +115,7 @@ void hang(const argument_graph& g, const view& v, const order& o, tree_plan& p) 
 }
 
 // The frames: the sections drawn, then the legend's.
-void frame(const argument_graph& g, const std::vector<bool>& framed, const order& o, bool legend,
+void frame(const engine::argument_graph& g, const std::vector<bool>& framed, const order& o, bool legend,
            tree_plan& p) {
   std::vector<std::int32_t> cluster_of_section(g.sections.size(), -1);
   for (std::size_t s = 0; s < g.sections.size(); ++s) {
@@ -123,14 +123,14 @@ void frame(const argument_graph& g, const std::vector<bool>& framed, const order
     cluster_of_section[s] = static_cast<std::int32_t>(p.clusters.size());
     std::int32_t up = g.sections[s].parent;
     p.clusters.push_back(static_cast<std::int32_t>(s));
-    p.cluster_parent.push_back(up == no_section ? -1
+    p.cluster_parent.push_back(up == engine::no_section ? -1
                                                 : cluster_of_section[static_cast<std::size_t>(up)]);
     p.leading.push_back(false);
   }
   p.cluster.resize(p.nodes.size());
   for (std::size_t k = 0; k < p.nodes.size(); ++k) {
     std::int32_t s = o.section_of[k];
-    p.cluster[k] = s == no_section ? -1 : cluster_of_section[static_cast<std::size_t>(s)];
+    p.cluster[k] = s == engine::no_section ? -1 : cluster_of_section[static_cast<std::size_t>(s)];
   }
   if (legend) {
     p.cluster[0] = static_cast<std::int32_t>(p.clusters.size());
@@ -142,7 +142,7 @@ void frame(const argument_graph& g, const std::vector<bool>& framed, const order
 
 }  // namespace
 
-tree_plan plan_tree(const argument_graph& g, const view& v, const std::vector<arrow>& arrows,
+tree_plan plan_tree(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows,
                     const std::vector<bool>& framed, bool legend) {
   tree_plan p;
   order o = place(g, v, arrows, legend, p);

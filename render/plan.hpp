@@ -23,11 +23,11 @@ enum class arrow : char {
 /// Per inference of `g`, how `v` draws it. Linked premises, and an inference
 /// that something undercuts, go through a junction point; an undercut is
 /// drawn only when the inference it undercuts comes earlier and has one.
-std::vector<arrow> arrows(const argument_graph& g, const view& v);
+std::vector<arrow> arrows(const engine::argument_graph& g, const view& v);
 
 /// Per section of `g`: whether it is framed, i.e. holds a drawn claim
 /// directly or in a subsection.
-std::vector<bool> framed_sections(const argument_graph& g, const view& v);
+std::vector<bool> framed_sections(const engine::argument_graph& g, const view& v);
 
 /// The tree the `tree` layout places: its nodes in layout order (a node's
 /// children are the later nodes naming it as parent, in order) and the
@@ -54,7 +54,7 @@ struct tree_plan {
 /// claim under the claim it contradicts. Order: the legend (when `legend`),
 /// then in reading order each claim, just after the junction points of the
 /// linked reasons it opens.
-tree_plan plan_tree(const argument_graph& g, const view& v, const std::vector<arrow>& arrows,
+tree_plan plan_tree(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows,
                     const std::vector<bool>& framed, bool legend);
 
 }  // namespace argmap::render

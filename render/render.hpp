@@ -120,8 +120,8 @@ class renderer {
   /// without error), the drawing shows it: accepted claims as usual, defeated
   /// ones greyed and struck through, undecided ones dashed; dfquad strengths
   /// as a bar and a number. The legend explains it.
-  result render(const argument_graph& graph, const options& opts,
-                const evaluation* eval = nullptr);
+  result render(const engine::argument_graph& graph, const options& opts,
+                const engine::evaluation* eval = nullptr);
 
  private:
   struct impl;

@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-namespace argmap {
+namespace argmap::engine {
 
 std::optional<af_format> af_format_from_name(std::string_view name) {
   if (name == "tgf") return af_format::tgf;
@@ -292,4 +292,4 @@ std::optional<std::string> framework_to_map(const named_framework& f, diagnostic
   return std::move(checked->map);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -12,7 +12,7 @@
 #include "engine/interchange/import_result.hpp"
 #include "grammar/parse.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// The formats.
 enum class af_format { tgf, apx, i23 };
@@ -45,4 +45,4 @@ std::optional<named_framework> read_af(std::string_view text, af_format format, 
 std::optional<std::string> framework_to_map(const named_framework& f, diagnostic& error,
                                             const parse_options& limits = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace argmap {
+namespace argmap::engine {
 
 std::string export_aif(const argument_graph& g) {
   using json = nlohmann::ordered_json;
@@ -42,4 +42,4 @@ std::string export_aif(const argument_graph& g) {
   return j.dump(1) + "\n";
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -6,7 +6,7 @@
 
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// `{"nodes":[{"nodeID","text","type"}...],"edges":[{"edgeID","fromID","toID"}...],"locutions":[]}`:
 /// claims are I-nodes; a support inference is one RA-node (its premises all
@@ -16,4 +16,4 @@ namespace argmap {
 /// numbers written as strings, claims first.
 std::string export_aif(const argument_graph& g);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -12,7 +12,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -242,4 +242,4 @@ std::optional<import_result> import_aif(const std::string& text, diagnostic& err
   return finish_import(out, std::move(r.notes), error, limits);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -8,7 +8,7 @@
 
 #include "engine/interchange/import_result.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Converts AIF JSON (`{"nodes":[...],"edges":[...]}`) or xAIF
 /// (`{"AIF":{...}}`) to an argmap file: I-nodes become claims (ids kept
@@ -25,4 +25,4 @@ namespace argmap {
 std::optional<import_result> import_aif(const std::string& text, diagnostic& error,
                                         const parse_options& limits = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

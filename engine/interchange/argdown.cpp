@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -68,7 +68,7 @@ std::string export_argdown(const argument_graph& g) {
   // own is written where it comes, so that it is not lost.
   std::int32_t section = no_section, written = -1;
   auto heading = [&](std::int32_t k) {
-    const argmap::section& s = g.sections[static_cast<std::size_t>(k)];
+    const engine::section& s = g.sections[static_cast<std::size_t>(k)];
     out += std::string(s.level, '#') + " " + argdown_text(s.title) + "\n\n";
   };
   for (std::size_t c = 0; c < g.claims.size(); ++c) {
@@ -125,4 +125,4 @@ std::string export_argdown(const argument_graph& g) {
   return out;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

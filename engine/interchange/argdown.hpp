@@ -6,7 +6,7 @@
 
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Every claim becomes a statement `[id]: text #tags`, followed by its
 /// incoming relations: `<+ [p]` (supported by), `<- [p]` (attacked by),
@@ -18,4 +18,4 @@ namespace argmap {
 /// the reason's premise, marked by a comment. Attributes become a comment.
 std::string export_argdown(const argument_graph& g);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -12,7 +12,7 @@
 #include "grammar/attributes.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -493,4 +493,4 @@ std::optional<import_result> import_argdown(const std::string& text, diagnostic&
   return reader(text, limits).run(error);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -7,7 +7,7 @@
 
 #include "engine/interchange/aif_import.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Converts the Argdown used in practice: front matter `===` (title),
 /// headings, statements `[T]: text #tags` (and `#(tags with spaces)`),
@@ -25,4 +25,4 @@ namespace argmap {
 std::optional<import_result> import_argdown(const std::string& text, diagnostic& error,
                                             const parse_options& limits = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

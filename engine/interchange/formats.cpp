@@ -13,7 +13,7 @@
 #include "engine/interchange/markdown.hpp"
 #include "engine/translate.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -105,4 +105,4 @@ std::optional<import_result> import_from(const exchange_format& format, const so
   return imported;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -13,7 +13,7 @@
 #include "engine/interchange/import_result.hpp"
 #include "grammar/load.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// What an export may use: the graph, the map it came from, an evaluation.
 struct export_input {
@@ -54,4 +54,4 @@ std::vector<std::string> exchange_format_names(bool importable);
 /// "JSON, AIF, Argdown, Kialo or a framework (tgf, apx, i23)".
 std::string exchange_format_list(bool importable);
 
-}  // namespace argmap
+}  // namespace argmap::engine

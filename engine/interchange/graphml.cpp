@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -64,4 +64,4 @@ std::string export_graphml(const argument_graph& g) {
   return out + "  </graph>\n</graphml>\n";
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -6,7 +6,7 @@
 
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// A directed GraphML graph: a node per claim (id, text, tags, section) and
 /// per inference (kind), an edge from each premise to its inference, from the
@@ -14,4 +14,4 @@ namespace argmap {
 /// inference), and both ways for contradictions; edges carry a "relation" key.
 std::string export_graphml(const argument_graph& g);
 
-}  // namespace argmap
+}  // namespace argmap::engine

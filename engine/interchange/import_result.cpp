@@ -9,7 +9,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 std::string id_maker::make(std::string id) {
   constexpr std::size_t room = 12;  // "_" and up to 11 digits
@@ -92,4 +92,4 @@ std::optional<import_result> finish_import(const map_builder& built, std::vector
   return r;
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -15,7 +15,7 @@
 #include "engine/interchange/map_builder.hpp"
 #include "grammar/parse.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// A problem with an import's input that has no one place in it: code
 /// "import", no file yet (place_in gives it one).
@@ -70,4 +70,4 @@ class id_maker {
 std::optional<import_result> finish_import(const map_builder& built, std::vector<std::string> notes,
                                            diagnostic& error, const parse_options& limits);
 
-}  // namespace argmap
+}  // namespace argmap::engine

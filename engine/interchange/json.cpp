@@ -12,7 +12,7 @@
 #include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -158,9 +158,9 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine
 
-namespace argmap {
+namespace argmap::engine {
 
 std::optional<import_result> import_json(const std::string& text, diagnostic& error,
                                          const parse_options& limits) {
@@ -290,4 +290,4 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
   return finish_import(out, {}, error, limits);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

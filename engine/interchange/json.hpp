@@ -11,7 +11,7 @@
 #include "engine/interchange/aif_import.hpp"
 #include "grammar/load.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// `{"argmap_json":1,"metadata":{...},"sections":[...],"claims":[...],
 /// "inferences":[...],"contradictions":[...],"outline":[...]}` and, with
@@ -31,4 +31,4 @@ std::string export_json(const argument_graph& g, const loaded_map& map,
 std::optional<import_result> import_json(const std::string& text, diagnostic& error,
                                          const parse_options& limits = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

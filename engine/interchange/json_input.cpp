@@ -9,7 +9,7 @@
 
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -348,4 +348,4 @@ std::optional<bool> json_input::boolean_at(const nlohmann::json& parent, const s
   return m->get<bool>();
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

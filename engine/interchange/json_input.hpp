@@ -11,7 +11,7 @@
 
 #include "engine/interchange/import_result.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// A parsed JSON document and the text it came from.
 // The implicit destructor runs nlohmann::json's, which is noexcept but frees
@@ -73,4 +73,4 @@ std::string line_column(const std::string& text, std::size_t offset);
 /// valid JSON `text`, if there is one.
 std::optional<std::size_t> locate_json_pointer(const std::string& text, const std::string& pointer);
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -10,7 +10,7 @@
 #include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -168,4 +168,4 @@ std::optional<import_result> import_kialo(const std::string& text, diagnostic& e
   return finish_import(out, {}, error, limits);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

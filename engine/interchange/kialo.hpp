@@ -7,7 +7,7 @@
 
 #include "engine/interchange/aif_import.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Converts a Kialo export: `Discussion Title: T`, then lines `1. thesis`,
 /// `1.1. Pro: text`, `1.1.2. Con: text`, and cross-links `1.2.1. -> See 1.1.`
@@ -19,4 +19,4 @@ namespace argmap {
 std::optional<import_result> import_kialo(const std::string& text, diagnostic& error,
                                           const parse_options& limits = {});
 
-}  // namespace argmap
+}  // namespace argmap::engine

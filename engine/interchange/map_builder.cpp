@@ -4,7 +4,7 @@
 
 #include "engine/format.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -129,4 +129,4 @@ std::string map_builder::text() const {
   return format_document(doc_, blank_before_);
 }
 
-}  // namespace argmap
+}  // namespace argmap::engine

@@ -11,7 +11,7 @@
 
 #include "grammar/ast.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// One claim line an importer adds: everything but its place in the outline.
 struct claim_line {
@@ -65,4 +65,4 @@ class map_builder {
   bool blank_ = false;                            // blank_line() before the next line
 };
 
-}  // namespace argmap
+}  // namespace argmap::engine

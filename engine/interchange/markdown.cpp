@@ -4,7 +4,7 @@
 
 #include <vector>
 
-namespace argmap {
+namespace argmap::engine {
 
 namespace {
 
@@ -130,4 +130,4 @@ class writer {
 
 std::string export_markdown(const argument_graph& g) { return writer(g).run(); }
 
-}  // namespace argmap
+}  // namespace argmap::engine

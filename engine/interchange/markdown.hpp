@@ -6,7 +6,7 @@
 
 #include "engine/graph.hpp"
 
-namespace argmap {
+namespace argmap::engine {
 
 /// Sections become headings; each top-level claim a bullet with its id as an
 /// anchor (`<a id="loser"></a>`), and under it its reasons ("**Supports:**"),
@@ -15,4 +15,4 @@ namespace argmap {
 /// is linked (`[→ id](#id)`) rather than repeated.
 std::string export_markdown(const argument_graph& g);
 
-}  // namespace argmap
+}  // namespace argmap::engine

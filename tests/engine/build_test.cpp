@@ -80,7 +80,7 @@ TEST_CASE("children of a reference relate to the referenced claim") {
 TEST_CASE("references resolve across includes") {
   auto m = check("[a] A.\n  + @x\ninclude \"part.arg\"\n", {}, {{"part.arg", "[x] X.\n"}});
   CHECK(format_human(m.diagnostics) == "");
-  CHECK(dump(m.graph) ==
+  CHECK(argmap::engine::dump(m.graph) ==
         "claim a root \"A.\"\n"
         "claim x root \"X.\"\n"
         "inference 0 support [x] -> a\n");
@@ -98,7 +98,7 @@ TEST_CASE("contradictions are recorded once, between the two claims") {
 TEST_CASE("sections nest by level; an include nests under its section") {
   auto m = check("# One\n[a] A.\n## Sub\n[b] B.\ninclude \"p.arg\"\n# Two\n[c] C.\n", {},
                  {{"p.arg", "[d] D.\n# Appendix\n[e] E.\n"}});
-  CHECK(dump(m.graph) ==
+  CHECK(argmap::engine::dump(m.graph) ==
         "section 0 level 1 \"One\"\n"
         "section 1 level 2 \"Sub\" in 0\n"
         "section 2 level 3 \"Appendix\" in 1\n"
@@ -180,7 +180,7 @@ TEST_CASE("an included file's headings nest in the section of the include line")
   argmap::memory_loader loader;
   loader.files["m.arg"] = "# Evidence\n[e] E.\ninclude \"studies.arg\"\n[f] F.\n# Other\n[o] O.\n";
   loader.files["studies.arg"] = "# Study A\n[a] A.\n# Study B\n[b] B.\n";
-  auto m = argmap::check_file("m.arg", loader, {});
+  auto m = argmap::engine::check_file("m.arg", loader, {});
   REQUIRE(m.errors() == 0);
   const auto& g = m.graph;
   REQUIRE(g.sections.size() == 4);

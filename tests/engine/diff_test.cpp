@@ -13,7 +13,7 @@ using namespace argmap;
 namespace {
 
 // The length of a longest common subsequence, by the textbook table.
-std::size_t lcs(const std::vector<text_line>& a, const std::vector<text_line>& b) {
+std::size_t lcs(const std::vector<argmap::engine::text_line>& a, const std::vector<argmap::engine::text_line>& b) {
   std::vector<std::vector<std::size_t>> t(a.size() + 1, std::vector<std::size_t>(b.size() + 1, 0));
   for (std::size_t i = a.size(); i-- > 0;)
     for (std::size_t j = b.size(); j-- > 0;)
@@ -22,14 +22,14 @@ std::size_t lcs(const std::vector<text_line>& a, const std::vector<text_line>& b
 }
 
 // Applies an edit script to a, checking it against b.
-bool applies(const std::vector<text_line>& a, const std::vector<text_line>& b,
-             const std::vector<edit>& ops) {
+bool applies(const std::vector<argmap::engine::text_line>& a, const std::vector<argmap::engine::text_line>& b,
+             const std::vector<argmap::engine::edit>& ops) {
   std::size_t i = 0, j = 0;
-  for (edit e : ops) {
-    if (e == edit::keep) {
+  for (argmap::engine::edit e : ops) {
+    if (e == argmap::engine::edit::keep) {
       if (i >= a.size() || j >= b.size() || !(a[i] == b[j])) return false;
       ++i, ++j;
-    } else if (e == edit::remove) {
+    } else if (e == argmap::engine::edit::remove) {
       if (i++ >= a.size()) return false;
     } else if (j++ >= b.size()) {
       return false;
@@ -51,11 +51,11 @@ TEST_CASE("the edit script is a shortest one") {
   std::mt19937 rng(7);
   for (int round = 0; round < 300; ++round) {
     std::string x = random_text(rng, rng() % 30), y = random_text(rng, rng() % 30);
-    auto a = split_lines(x), b = split_lines(y);
-    auto ops = diff_lines(a, b);
+    auto a = argmap::engine::split_lines(x), b = argmap::engine::split_lines(y);
+    auto ops = argmap::engine::diff_lines(a, b);
     REQUIRE(applies(a, b, ops));
     std::size_t changes = 0;
-    for (edit e : ops) changes += e != edit::keep;
+    for (argmap::engine::edit e : ops) changes += e != argmap::engine::edit::keep;
     CHECK(changes == a.size() + b.size() - 2 * lcs(a, b));
   }
 }
@@ -63,23 +63,23 @@ TEST_CASE("the edit script is a shortest one") {
 TEST_CASE("past the bound the middle is replaced: longer, still correct") {
   std::mt19937 rng(3);
   std::string x = random_text(rng, 500), y = random_text(rng, 500);
-  auto a = split_lines(x), b = split_lines(y);
-  auto ops = diff_lines(a, b, 10);
+  auto a = argmap::engine::split_lines(x), b = argmap::engine::split_lines(y);
+  auto ops = argmap::engine::diff_lines(a, b, 10);
   CHECK(applies(a, b, ops));
 }
 
 TEST_CASE("unified diffs: GNU's hunk headers, context, and a missing final newline") {
-  CHECK(unified_diff("f", "a\nb\nc\n", "a\nb\nc\n").empty());
-  CHECK(unified_diff("f", "a\nb\nc\n", "a\nB\nc\n") ==
+  CHECK(argmap::engine::unified_diff("f", "a\nb\nc\n", "a\nb\nc\n").empty());
+  CHECK(argmap::engine::unified_diff("f", "a\nb\nc\n", "a\nB\nc\n") ==
         "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
-  CHECK(unified_diff("f", "x", "x\n") ==
+  CHECK(argmap::engine::unified_diff("f", "x", "x\n") ==
         "--- a/f\n+++ b/f\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n");
-  CHECK(unified_diff("f", "", "x\n") == "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+x\n");
+  CHECK(argmap::engine::unified_diff("f", "", "x\n") == "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+x\n");
   std::string many;
   for (int k = 0; k < 20; ++k) many += std::to_string(k) + "\n";
   std::string changed = many;
   changed.replace(changed.find("10\n"), 3, "ten\n");
-  CHECK(unified_diff("f", many, changed) ==
+  CHECK(argmap::engine::unified_diff("f", many, changed) ==
         "--- a/f\n+++ b/f\n@@ -8,7 +8,7 @@\n 7\n 8\n 9\n-10\n+ten\n 11\n 12\n 13\n");
 }
 
@@ -89,6 +89,6 @@ TEST_CASE("a one-line change in a long file gives a one-line hunk") {
     text += "[c" + std::to_string(k) + "] Claim " + std::to_string(k) + ".\n";
   std::string changed = text;
   changed.replace(changed.find("Claim 4000."), 11, "Claim four thousand.");
-  std::string d = unified_diff("f", text, changed);
+  std::string d = argmap::engine::unified_diff("f", text, changed);
   CHECK(std::count(d.begin(), d.end(), '\n') == 11);
 }

@@ -13,8 +13,8 @@
 #include "helpers.hpp"
 #include "import_text.hpp"
 
-using argmap::framework;
-using argmap::label;
+using argmap::engine::framework;
+using argmap::engine::label;
 using argmap::test::check;
 
 namespace {
@@ -25,20 +25,20 @@ framework af(std::size_t n, std::vector<std::pair<std::uint32_t, std::uint32_t>>
   return framework(n, std::move(attacks));
 }
 
-std::vector<std::vector<label>> labellings(const argmap::search_result& r) {
+std::vector<std::vector<label>> labellings(const argmap::engine::search_result& r) {
   REQUIRE_FALSE(r.too_large);
   return r.labellings;
 }
 
 // Grounded labels of a map's claims, "id:label" joined by spaces.
-std::string grounded_of(const std::string& map, argmap::semantics s = argmap::semantics::grounded) {
+std::string grounded_of(const std::string& map, argmap::engine::semantics s = argmap::engine::semantics::grounded) {
   auto m = check(map);
   REQUIRE(m.errors() == 0);
-  auto e = argmap::evaluate(m.graph, s);
+  auto e = argmap::engine::evaluate(m.graph, s);
   REQUIRE(e.ok());
   std::string out;
   for (std::size_t c = 0; c < m.graph.claims.size(); ++c)
-    out += (out.empty() ? "" : " ") + m.graph.claims[c].id + ":" + name_of(e.claim_labels[c]);
+    out += (out.empty() ? "" : " ") + m.graph.claims[c].id + ":" + argmap::engine::name_of(e.claim_labels[c]);
   return out;
 }
 
@@ -46,62 +46,62 @@ std::string grounded_of(const std::string& map, argmap::semantics s = argmap::se
 
 TEST_CASE("Dung: an unattacked argument is in every extension") {
   framework f = af(1, {});
-  CHECK(argmap::grounded(f) == std::vector<label>{I});
-  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{I}});
-  CHECK(labellings(argmap::stable(f)) == std::vector<std::vector<label>>{{I}});
+  CHECK(argmap::engine::grounded(f) == std::vector<label>{I});
+  CHECK(labellings(argmap::engine::preferred(f)) == std::vector<std::vector<label>>{{I}});
+  CHECK(labellings(argmap::engine::stable(f)) == std::vector<std::vector<label>>{{I}});
 }
 
 TEST_CASE("Dung: a simple attack, and reinstatement") {
-  CHECK(argmap::grounded(af(2, {{0, 1}})) == std::vector<label>{I, O});
-  CHECK(argmap::grounded(af(3, {{0, 1}, {1, 2}})) == std::vector<label>{I, O, I});
+  CHECK(argmap::engine::grounded(af(2, {{0, 1}})) == std::vector<label>{I, O});
+  CHECK(argmap::engine::grounded(af(3, {{0, 1}, {1, 2}})) == std::vector<label>{I, O, I});
 }
 
 TEST_CASE("Dung: an even cycle has two preferred and stable extensions, grounded empty") {
   framework f = af(2, {{0, 1}, {1, 0}});
-  CHECK(argmap::grounded(f) == std::vector<label>{U, U});
-  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
-  CHECK(labellings(argmap::stable(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
-  CHECK(labellings(argmap::complete_labellings(f)) ==
+  CHECK(argmap::engine::grounded(f) == std::vector<label>{U, U});
+  CHECK(labellings(argmap::engine::preferred(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
+  CHECK(labellings(argmap::engine::stable(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
+  CHECK(labellings(argmap::engine::complete_labellings(f)) ==
         std::vector<std::vector<label>>{{I, O}, {O, I}, {U, U}});
 }
 
 TEST_CASE("Dung: an odd cycle has no stable extension and one empty preferred") {
   framework f = af(3, {{0, 1}, {1, 2}, {2, 0}});
-  CHECK(argmap::grounded(f) == std::vector<label>{U, U, U});
-  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{U, U, U}});
-  CHECK(labellings(argmap::stable(f)).empty());
+  CHECK(argmap::engine::grounded(f) == std::vector<label>{U, U, U});
+  CHECK(labellings(argmap::engine::preferred(f)) == std::vector<std::vector<label>>{{U, U, U}});
+  CHECK(labellings(argmap::engine::stable(f)).empty());
 }
 
 TEST_CASE("Dung: a self-attacking argument is never in") {
   framework f = af(2, {{0, 0}, {0, 1}});
-  CHECK(argmap::grounded(f) == std::vector<label>{U, U});
-  CHECK(labellings(argmap::preferred(f)) == std::vector<std::vector<label>>{{U, U}});
-  CHECK(labellings(argmap::stable(f)).empty());
+  CHECK(argmap::engine::grounded(f) == std::vector<label>{U, U});
+  CHECK(labellings(argmap::engine::preferred(f)) == std::vector<std::vector<label>>{{U, U}});
+  CHECK(labellings(argmap::engine::stable(f)).empty());
   framework g = af(2, {{0, 0}, {1, 0}});
-  CHECK(argmap::grounded(g) == std::vector<label>{O, I});
+  CHECK(argmap::engine::grounded(g) == std::vector<label>{O, I});
 }
 
 TEST_CASE("Dung: floating acceptance (c is in every preferred extension, not grounded)") {
   // a <-> b, both attack c, c attacks d.
   framework f = af(4, {{0, 1}, {1, 0}, {0, 2}, {1, 2}, {2, 3}});
-  CHECK(argmap::grounded(f) == std::vector<label>{U, U, U, U});
-  CHECK(labellings(argmap::preferred(f)) ==
+  CHECK(argmap::engine::grounded(f) == std::vector<label>{U, U, U, U});
+  CHECK(labellings(argmap::engine::preferred(f)) ==
         std::vector<std::vector<label>>{{I, O, O, I}, {O, I, O, I}});
 }
 
 TEST_CASE("exact search reports 'too large' instead of running for hours") {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
   for (std::uint32_t k = 0; k < 40; ++k) attacks.push_back({2 * k, 2 * k + 1}), attacks.push_back({2 * k + 1, 2 * k});
-  argmap::search_limits small;
+  argmap::engine::search_limits small;
   small.max_open = 64;
-  CHECK(argmap::preferred(af(80, attacks), small).too_large);  // 80 open arguments
+  CHECK(argmap::engine::preferred(af(80, attacks), small).too_large);  // 80 open arguments
   small.max_open = 100;
   small.max_labellings = 1000;
-  CHECK(argmap::preferred(af(80, attacks), small).too_large);  // 2^40 extensions
+  CHECK(argmap::engine::preferred(af(80, attacks), small).too_large);  // 2^40 extensions
   // Through evaluate(): a diagnostic, and no labels.
   auto m = check("[a] A.\n  - [b] B.\n    - @a\n[c] C.\n  - [d] D.\n    - @c\n");
   small.max_open = 1;
-  argmap::evaluation e = argmap::evaluate(m.graph, argmap::semantics::preferred, small);
+  argmap::engine::evaluation e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred, small);
   REQUIRE_FALSE(e.ok());
   CHECK(e.problem->code == "too-large");
   CHECK(e.problem->level == argmap::severity::error);
@@ -111,7 +111,7 @@ TEST_CASE("exact search reports 'too large' instead of running for hours") {
 TEST_CASE("grounded is linear: a long chain alternates in and out") {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
   for (std::uint32_t k = 0; k + 1 < 100000; ++k) chain.emplace_back(k, k + 1);
-  auto l = argmap::grounded(af(100000, chain));
+  auto l = argmap::engine::grounded(af(100000, chain));
   CHECK(l[0] == I);
   CHECK(l[99998] == I);
   CHECK(l[99999] == O);
@@ -119,7 +119,7 @@ TEST_CASE("grounded is linear: a long chain alternates in and out") {
 
 TEST_CASE("translation: a map of plain attacks is exactly the framework it draws") {
   auto m = check("[a] A.\n  - [b] B.\n    - [c] C.\n");
-  auto t = argmap::translate(m.graph);
+  auto t = argmap::engine::translate(m.graph);
   CHECK(t.names == std::vector<std::string>{"a", "b", "c"});
   CHECK(t.af.attacks() == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{1, 0}, {2, 1}});
 }
@@ -136,16 +136,16 @@ TEST_CASE("construct: support against attack is a rebuttal — contested until r
 
 TEST_CASE("construct: co-premises — the reason needs every premise") {
   auto m = check("[t] T.\n  - [a] A.\n  & [b] B.\n    - [x] X.\n");
-  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
+  auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded);
   // x defeats b, so the joint objection (a and b) fails and t stands.
-  CHECK(name_of(e.claim_labels[0]) == std::string("in"));
-  CHECK(name_of(e.claim_labels[2]) == std::string("out"));
-  CHECK(name_of(e.inference_labels[0]) == std::string("out"));
+  CHECK(argmap::engine::name_of(e.claim_labels[0]) == std::string("in"));
+  CHECK(argmap::engine::name_of(e.claim_labels[2]) == std::string("out"));
+  CHECK(argmap::engine::name_of(e.inference_labels[0]) == std::string("out"));
 }
 
 TEST_CASE("construct: an undercut defeats the inference, not its premise") {
   auto m = check("[t] T.\n  - [o] O.\n    ~ [u] U.\n");
-  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
+  auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded);
   CHECK(grounded_of("[t] T.\n  - [o] O.\n    ~ [u] U.\n") == "t:in o:in u:in");
   CHECK(e.inference_labels[0] == label::out);
 }
@@ -154,10 +154,10 @@ TEST_CASE("construct: contradiction — mutual attack, decided by reasons") {
   CHECK(grounded_of("[a] A.\n  ! [b] B.\n") == "a:undec b:undec");
   CHECK(grounded_of("[a] A.\n  + [s] S.\n  ! [b] B.\n") == "a:in s:in b:out");
   auto m = check("[a] A.\n  ! [b] B.\n");
-  auto e = argmap::evaluate(m.graph, argmap::semantics::preferred);
-  CHECK(e.extensions == std::vector<std::vector<argmap::claim_index>>{{0}, {1}});
+  auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred);
+  CHECK(e.extensions == std::vector<std::vector<argmap::engine::claim_index>>{{0}, {1}});
   CHECK(e.sceptical.empty());
-  CHECK(e.credulous == std::vector<argmap::claim_index>{0, 1});
+  CHECK(e.credulous == std::vector<argmap::engine::claim_index>{0, 1});
 }
 
 TEST_CASE("construct: the author's verdicts") {
@@ -169,7 +169,7 @@ TEST_CASE("construct: the author's verdicts") {
 TEST_CASE("DF-QuAD on hand-computed examples") {
   auto strengths = [](const std::string& map) {
     auto m = check(map);
-    auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
+    auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::dfquad);
     REQUIRE(e.ok());
     return e.claim_strengths;
   };
@@ -192,13 +192,13 @@ TEST_CASE("DF-QuAD on hand-computed examples") {
 TEST_CASE("DF-QuAD on cycles and contradictions: the fixed point of its equations") {
   // a and b attack each other: a = 0.5 - 0.5 b and b = 0.5 - 0.5 a, so both 1/3.
   auto m = check("[a] A.\n  - [b] B.\n    - @a\n");
-  auto e = argmap::evaluate(m.graph, argmap::semantics::dfquad);
+  auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::dfquad);
   REQUIRE(e.ok());
   CHECK(e.claim_strengths[0] == doctest::Approx(1.0 / 3).epsilon(1e-6));
   CHECK(e.claim_strengths[1] == doctest::Approx(1.0 / 3).epsilon(1e-6));
   // A contradiction: each side attacks the other with its own strength.
   auto c = check("[a] A. {weight: 0.8}\n  ! [b] B. {weight: 0.2}\n");
-  e = argmap::evaluate(c.graph, argmap::semantics::dfquad);
+  e = argmap::engine::evaluate(c.graph, argmap::engine::semantics::dfquad);
   REQUIRE(e.ok());
   // a = 0.8 - 0.8 b, b = 0.2 - 0.2 a: a = 0.64 / 0.84, b = 0.2 - 0.2 a.
   double a = 0.64 / 0.84;
@@ -206,76 +206,76 @@ TEST_CASE("DF-QuAD on cycles and contradictions: the fixed point of its equation
   CHECK(e.claim_strengths[1] == doctest::Approx(0.2 - 0.2 * a).epsilon(1e-6));
   // A self-attack: s = 0.5 - 0.5 s.
   auto liar = check("[a] This statement is false.\n  - @a\n");
-  e = argmap::evaluate(liar.graph, argmap::semantics::dfquad);
+  e = argmap::engine::evaluate(liar.graph, argmap::engine::semantics::dfquad);
   CHECK(e.claim_strengths[0] == doctest::Approx(1.0 / 3).epsilon(1e-6));
   // Without cycles, one exact pass as before.
   auto plain = check("[a] A.\n  - [b] B.\n");
-  CHECK(argmap::evaluate(plain.graph, argmap::semantics::dfquad).claim_strengths[0] == 0.25);
+  CHECK(argmap::engine::evaluate(plain.graph, argmap::engine::semantics::dfquad).claim_strengths[0] == 0.25);
 }
 
 TEST_CASE("DF-QuAD says which claim did not settle, and where") {
   auto m = check("[a] A. {weight: 0.9}\n  - [b] B. {weight: 0.3}\n    - @a\n");
-  auto e = argmap::dfquad(m.graph, 3);
+  auto e = argmap::engine::dfquad(m.graph, 3);
   REQUIRE_FALSE(e.ok());
   CHECK(e.problem->code == "no-convergence");
   CHECK(e.problem->message.rfind("dfquad did not converge in 3 rounds: the strength of '", 0) == 0);
   CHECK(e.problem->message.find("(line ") != std::string::npos);
   CHECK(e.problem->message.find("or use --semantics grounded") != std::string::npos);
-  CHECK(argmap::dfquad(m.graph).ok());  // with the usual bound it settles
+  CHECK(argmap::engine::dfquad(m.graph).ok());  // with the usual bound it settles
 }
 
 TEST_CASE("JSON output of each semantics") {
   auto m = check("[a] A.\n  - [b] B.\n");
-  CHECK(argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, argmap::semantics::grounded)) ==
+  CHECK(argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded)) ==
         "{\"semantics\":\"grounded\",\"labels\":{\"a\":\"out\",\"b\":\"in\"}}\n");
-  CHECK(argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, argmap::semantics::preferred)) ==
+  CHECK(argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred)) ==
         "{\"semantics\":\"preferred\",\"extensions\":[[\"b\"]],\"sceptical\":[\"b\"],"
         "\"credulous\":[\"b\"]}\n");
-  CHECK(argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, argmap::semantics::dfquad)) ==
+  CHECK(argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::dfquad)) ==
         "{\"semantics\":\"dfquad\",\"strengths\":{\"a\":0.25,\"b\":0.5}}\n");
 }
 
 TEST_CASE("frameworks round-trip through TGF, APX and i23, and through a map") {
   framework f = af(4, {{0, 1}, {1, 2}, {2, 3}, {3, 2}});
-  argmap::named_framework nf{{"a", "b", "c", "d"}, f};
-  for (auto format : {argmap::af_format::tgf, argmap::af_format::apx, argmap::af_format::i23}) {
-    std::string text = argmap::write_af(nf, format);
+  argmap::engine::named_framework nf{{"a", "b", "c", "d"}, f};
+  for (auto format : {argmap::engine::af_format::tgf, argmap::engine::af_format::apx, argmap::engine::af_format::i23}) {
+    std::string text = argmap::engine::write_af(nf, format);
     argmap::diagnostic error;
-    auto back = argmap::read_af(text, format, error);
+    auto back = argmap::engine::read_af(text, format, error);
     REQUIRE(back);
     CHECK(back->af.attacks() == f.attacks());
-    CHECK(argmap::write_af(*back, format) == text);
+    CHECK(argmap::engine::write_af(*back, format) == text);
   }
   argmap::diagnostic error;
-  auto map = argmap::framework_to_map(nf, error);
+  auto map = argmap::engine::framework_to_map(nf, error);
   REQUIRE(map);
   auto m = check(*map);
   CHECK(m.errors() == 0);
-  auto t = argmap::translate(m.graph);
+  auto t = argmap::engine::translate(m.graph);
   CHECK(t.names == nf.names);
   CHECK(t.af.attacks() == f.attacks());
 }
 
 TEST_CASE("framework format errors name the line") {
   argmap::diagnostic error;
-  CHECK_FALSE(argmap::read_af("p af 2\n1 3\n", argmap::af_format::i23, error));
+  CHECK_FALSE(argmap::engine::read_af("p af 2\n1 3\n", argmap::engine::af_format::i23, error));
   CHECK(text_of(error) == "line 2: expected two argument numbers from 1 to 2");
-  CHECK_FALSE(argmap::read_af("arg(a).\natt(a,b).\n", argmap::af_format::apx, error));
+  CHECK_FALSE(argmap::engine::read_af("arg(a).\natt(a,b).\n", argmap::engine::af_format::apx, error));
   CHECK(text_of(error) == "line 2: 'b' is not declared with arg(...)");
-  CHECK_FALSE(argmap::read_af("a\n#\na b\n", argmap::af_format::tgf, error));
+  CHECK_FALSE(argmap::engine::read_af("a\n#\na b\n", argmap::engine::af_format::tgf, error));
   CHECK(text_of(error) == "line 3: 'b' is not an argument listed before '#'");
   // A self-attacking argument imports as a claim attacking itself.
-  auto self = argmap::framework_to_map({{"a"}, af(1, {{0, 0}})}, error);
+  auto self = argmap::engine::framework_to_map({{"a"}, af(1, {{0, 0}})}, error);
   REQUIRE(self);
   CHECK(self->find("[a] Argument a.\n  - @a\n") != std::string::npos);
   // Seventeen bytes must not become a map of twenty million claims.
-  CHECK_FALSE(argmap::read_af("p af 20000000\n", argmap::af_format::i23, error));
+  CHECK_FALSE(argmap::engine::read_af("p af 20000000\n", argmap::engine::af_format::i23, error));
   CHECK(text_of(error) == "line 1: 20000000 arguments: a map holds at most 100000 claims");
   std::string many;
   for (int k = 0; k <= 100000; ++k) many += "a" + std::to_string(k) + "\n";
-  auto tgf = argmap::read_af(many, argmap::af_format::tgf, error);
+  auto tgf = argmap::engine::read_af(many, argmap::engine::af_format::tgf, error);
   REQUIRE(tgf);
-  CHECK_FALSE(argmap::framework_to_map(*tgf, error));
+  CHECK_FALSE(argmap::engine::framework_to_map(*tgf, error));
   CHECK(text_of(error) ==
         "100001 arguments: a map holds at most 100000 claims (--max-nodes sets another limit)");
 }
@@ -366,57 +366,57 @@ TEST_CASE("on random frameworks, every semantics equals the textbook definition"
         if (t != s && (t & s) == s && tb.admissible(t)) maximal = false;
       if (maximal) preferred.push_back(s);
     }
-    auto sets = [](const argmap::search_result& r) {
+    auto sets = [](const argmap::engine::search_result& r) {
       std::vector<unsigned> out;
       for (const auto& l : r.labellings) out.push_back(in_set(l));
       std::sort(out.begin(), out.end());
       return out;
     };
-    CHECK(in_set(argmap::grounded(f)) == grounded);
-    CHECK(sets(argmap::complete_labellings(f)) == complete);
-    CHECK(sets(argmap::preferred(f)) == preferred);
-    CHECK(sets(argmap::stable(f)) == stable);
+    CHECK(in_set(argmap::engine::grounded(f)) == grounded);
+    CHECK(sets(argmap::engine::complete_labellings(f)) == complete);
+    CHECK(sets(argmap::engine::preferred(f)) == preferred);
+    CHECK(sets(argmap::engine::stable(f)) == stable);
   }
 }
 
 namespace {
 
-std::string explained(const std::string& map, argmap::semantics s, const char* id) {
+std::string explained(const std::string& map, argmap::engine::semantics s, const char* id) {
   auto m = check(map);
-  auto e = argmap::evaluate(m.graph, s);
-  argmap::explainer why(m.graph, e);
-  return argmap::explanation_text(why.explain(*m.graph.find(id)), {"m.arg"});
+  auto e = argmap::engine::evaluate(m.graph, s);
+  argmap::engine::explainer why(m.graph, e);
+  return argmap::engine::explanation_text(why.explain(*m.graph.find(id)), {"m.arg"});
 }
 
 }  // namespace
 
 TEST_CASE("--explain: a dispute tree for grounded, with the lines") {
   std::string map = "[plan] Build it.\n  - [flood] A flood.\n    - [raised] The deck is raised.\n";
-  CHECK(explained(map, argmap::semantics::grounded, "flood") ==
+  CHECK(explained(map, argmap::engine::semantics::grounded, "flood") ==
         "'flood' is out: 'raised' defeats it (m.arg:2)\n"
         "  - 'raised' is in: nothing attacks it (m.arg:3)\n");
-  CHECK(explained(map, argmap::semantics::grounded, "plan") ==
+  CHECK(explained(map, argmap::engine::semantics::grounded, "plan") ==
         "'plan' is in: everything that attacks it is out (m.arg:1)\n"
         "  - 'flood' is out: 'raised' defeats it (m.arg:2)\n"
         "    - 'raised' is in: nothing attacks it (m.arg:3)\n");
   // A cycle is cut where it closes.
-  CHECK(explained("[a] A.\n  - [b] B.\n    - @a\n", argmap::semantics::grounded, "a") ==
+  CHECK(explained("[a] A.\n  - [b] B.\n    - @a\n", argmap::engine::semantics::grounded, "a") ==
         "'a' is undecided: nothing that attacks it is in, but 'b' is undecided (m.arg:1)\n"
         "  - 'b' is undecided: nothing that attacks it is in, but 'a' is undecided (m.arg:2)\n"
         "    - 'a' is undecided: nothing that attacks it is in, but 'b' is undecided (the circle "
         "closes here) (m.arg:1)\n");
-  CHECK(explained("[a] A.\n  - @a\n", argmap::semantics::grounded, "a") ==
+  CHECK(explained("[a] A.\n  - @a\n", argmap::engine::semantics::grounded, "a") ==
         "'a' is undecided: it attacks itself, and nothing that is in defeats it (m.arg:1)\n");
 }
 
 TEST_CASE("--explain: DF-QuAD's parts, and extensions for preferred") {
   std::string map = "[t] T.\n  + [r] R.\n  - [o] O. {weight: 0.8}\n";
-  CHECK(explained(map, argmap::semantics::dfquad, "t") ==
+  CHECK(explained(map, argmap::engine::semantics::dfquad, "t") ==
         "'t' has strength 0.3500: base score 0.5000, attacks together 0.8000, supports together "
         "0.5000 (m.arg:1)\n"
         "  - 'r' supports it with strength 0.5000 (m.arg:2)\n"
         "  - 'o' attacks it with strength 0.8000 (m.arg:3)\n");
-  CHECK(explained("[a] A.\n  - [b] B.\n    - @a\n", argmap::semantics::preferred, "a") ==
+  CHECK(explained("[a] A.\n  - [b] B.\n    - @a\n", argmap::engine::semantics::preferred, "a") ==
         "'a' is in 1 of the 2 preferred extensions (m.arg:1)\n"
         "  - 'b' attacks it, and is in 1 of the 2 preferred extensions (m.arg:2)\n");
 }

@@ -23,8 +23,8 @@ const char* map =
 TEST_CASE("JSON export carries every claim, inference, contradiction and the evaluation") {
   auto m = check(map);
   REQUIRE(m.errors() == 0);
-  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
-  auto j = nlohmann::json::parse(argmap::export_json(m.graph, m.map, &e));
+  auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded);
+  auto j = nlohmann::json::parse(argmap::engine::export_json(m.graph, m.map, &e));
   CHECK(j["argmap_json"] == 1);
   CHECK(j["metadata"]["title"] == "T");
   CHECK(j["sections"].size() == 1);
@@ -43,7 +43,7 @@ TEST_CASE("JSON export carries every claim, inference, contradiction and the eva
 
 TEST_CASE("AIF export: I-nodes, one RA per linked reason, CA for attacks, undercuts and contradictions") {
   auto m = check(map);
-  auto j = nlohmann::json::parse(argmap::export_aif(m.graph));
+  auto j = nlohmann::json::parse(argmap::engine::export_aif(m.graph));
   std::map<std::string, int> types;
   for (const auto& n : j["nodes"]) ++types[n["type"].get<std::string>()];
   CHECK(types["I"] == 6);
@@ -62,7 +62,7 @@ TEST_CASE("AIF export: I-nodes, one RA per linked reason, CA for attacks, underc
 
 TEST_CASE("Argdown export: statements, relations, a linked reason as an argument") {
   auto m = check(map);
-  std::string a = argmap::export_argdown(m.graph);
+  std::string a = argmap::engine::export_argdown(m.graph);
   CHECK(a.rfind("===\ntitle: \"T\"\n===\n\n# S\n\n", 0) == 0);
   CHECK(a.find("[t]: Thesis & \\<b\\>. #main {weight: \"0.5\"}\n") != std::string::npos);
   CHECK(a.find("  <- [o]\n") != std::string::npos);
@@ -72,7 +72,7 @@ TEST_CASE("Argdown export: statements, relations, a linked reason as an argument
 
 TEST_CASE("Markdown export: nested outline with anchors and labels") {
   auto m = check(map);
-  std::string md = argmap::export_markdown(m.graph);
+  std::string md = argmap::engine::export_markdown(m.graph);
   CHECK(md.find("## S\n") != std::string::npos);
   CHECK(md.find("- <a id=\"t\"></a>Thesis & \\<b\\>. `#main`\n") != std::string::npos);
   CHECK(md.find("  - **Supports:** <a id=\"a\"></a>A.\n") != std::string::npos);
@@ -91,7 +91,7 @@ TEST_CASE("Markdown export: a claim is written where it is defined, a link where
   text += "[c2000] The end.\n";
   auto m = check(text);
   REQUIRE(m.errors() == 0);
-  std::string md = argmap::export_markdown(m.graph);
+  std::string md = argmap::engine::export_markdown(m.graph);
   CHECK(md.find("- <a id=\"c0\"></a>C0.\n  - **Supports:** [→ c1](#c1)\n- <a id=\"c1\"></a>C1.\n") == 0);
   CHECK(md.find("\n    ") == std::string::npos);  // nothing nested deeper than one level
   CHECK(md.size() < 40 * text.size());
@@ -99,7 +99,7 @@ TEST_CASE("Markdown export: a claim is written where it is defined, a link where
 
 TEST_CASE("GraphML export escapes text and names every relation") {
   auto m = check(map);
-  std::string x = argmap::export_graphml(m.graph);
+  std::string x = argmap::engine::export_graphml(m.graph);
   CHECK(x.find("<data key=\"label\">Thesis &amp; &lt;b&gt;.</data>") != std::string::npos);
   CHECK(x.find("<data key=\"relation\">undercut</data>") != std::string::npos);
   CHECK(x.find("<data key=\"relation\">contradiction</data>") != std::string::npos);
@@ -111,7 +111,7 @@ TEST_CASE("Markdown writes a claim's evidence: basis, source (linked to its url)
       "[a] A. {basis: document, source: \"Budget 2025\", url: \"https://example.org/b(1)\"}\n"
       "  + [b] B. {quote: \"It said so.\", url: https://example.org/x}\n"
       "  - [c] C. {url: \"javascript:alert(1)\"}\n");
-  std::string md = argmap::export_markdown(m.graph);
+  std::string md = argmap::engine::export_markdown(m.graph);
   CHECK(md.find("A. *(evidence: document; source: [Budget 2025](https://example.org/b%281%29))*") !=
         std::string::npos);
   CHECK(md.find("B. *([link](https://example.org/x))*\n    > \u201CIt said so.\u201D\n") != std::string::npos);

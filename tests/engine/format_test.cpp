@@ -23,9 +23,9 @@ std::string read(const fs::path& p) {
 }
 
 // Everything the graph says, attributes and tags included.
-std::string meaning(const argmap::checked_map& m) {
+std::string meaning(const argmap::engine::checked_map& m) {
   std::string out = dump(m.graph);
-  for (const argmap::claim_node& c : m.graph.claims) {
+  for (const argmap::engine::claim_node& c : m.graph.claims) {
     out += c.id + ":";
     for (const std::string& t : c.tags()) out += " #" + t;
     for (const argmap::ast::attribute& a : c.attributes()) out += " " + a.key + "=" + a.value;
@@ -40,9 +40,9 @@ std::string meaning(const argmap::checked_map& m) {
 void check_properties(const std::string& name, const std::string& text, const fs::path& dir) {
   CAPTURE(name);
   std::vector<argmap::diagnostic> ds;
-  auto once = argmap::format_text(name, text, ds);
+  auto once = argmap::engine::format_text(name, text, ds);
   REQUIRE(once);
-  auto twice = argmap::format_text(name, *once, ds);
+  auto twice = argmap::engine::format_text(name, *once, ds);
   REQUIRE(twice);
   CHECK(*twice == *once);
 
@@ -50,9 +50,9 @@ void check_properties(const std::string& name, const std::string& text, const fs
   for (const auto& entry : fs::directory_iterator(dir))
     if (entry.path().extension() == ".arg") loader.files[entry.path().filename().string()] = read(entry.path());
   loader.files[name] = text;
-  auto before = argmap::check_file(name, loader, {});
+  auto before = argmap::engine::check_file(name, loader, {});
   loader.files[name] = *once;
-  auto after = argmap::check_file(name, loader, {});
+  auto after = argmap::engine::check_file(name, loader, {});
   CHECK(after.errors() == before.errors());
   CHECK(meaning(after) == meaning(before));
   REQUIRE_FALSE(before.map.documents.empty());
@@ -75,7 +75,7 @@ TEST_CASE("fmt is idempotent and keeps the meaning of every example and golden f
       if (entry.path().extension() != ".arg" || name.rfind("error-", 0) == 0) continue;
       std::string text = read(entry.path());
       std::vector<argmap::diagnostic> ds;
-      if (!argmap::format_text(name, text, ds)) continue;  // e.g. a UTF-16 file
+      if (!argmap::engine::format_text(name, text, ds)) continue;  // e.g. a UTF-16 file
       check_properties(name, text, dir);
       ++files;
     }
@@ -112,7 +112,7 @@ TEST_CASE("fmt keeps generated maps' meaning, with every construct") {
       }
     }
     std::vector<argmap::diagnostic> ds;
-    auto once = argmap::format_text("g.arg", text, ds);
+    auto once = argmap::engine::format_text("g.arg", text, ds);
     if (!once) continue;  // the generator can write an invalid map; fmt must then refuse
     check_properties("g.arg", text, fs::path(SOURCE_DIR) / "examples");
   }
@@ -120,13 +120,13 @@ TEST_CASE("fmt keeps generated maps' meaning, with every construct") {
 
 TEST_CASE("fmt refuses a file with errors") {
   std::vector<argmap::diagnostic> ds;
-  CHECK_FALSE(argmap::format_text("bad.arg", "[a] A.\n\t+ tab\n", ds));
+  CHECK_FALSE(argmap::engine::format_text("bad.arg", "[a] A.\n\t+ tab\n", ds));
   CHECK(ds.size() == 1);
 }
 
 TEST_CASE("canonical form: indentation, markers, attributes, escapes, headings") {
   std::vector<argmap::diagnostic> ds;
-  auto out = argmap::format_text("m.arg",
+  auto out = argmap::engine::format_text("m.arg",
                                  "[a]   A claim   \n"
                                  "     +    B #x\n"
                                  "        {weight:   0.5 ,source: \"Some, one\"}\n"
@@ -147,16 +147,16 @@ TEST_CASE("attributes never make a formatted line longer than 100 columns") {
   std::vector<argmap::diagnostic> ds;
   std::string text(80, 'x');
   // Inline when it fits; on its own line when not; one per line when even that is too long.
-  auto fits = argmap::format_text("m.arg", "[a] Short. {weight: 0.5}\n", ds);
+  auto fits = argmap::engine::format_text("m.arg", "[a] Short. {weight: 0.5}\n", ds);
   CHECK(*fits == "[a] Short. {weight: 0.5}\n");
-  auto own = argmap::format_text("m.arg", "[a] " + text + " {weight: 0.5, basis: document}\n", ds);
+  auto own = argmap::engine::format_text("m.arg", "[a] " + text + " {weight: 0.5, basis: document}\n", ds);
   CHECK(*own == "[a] " + text + "\n  {weight: 0.5, basis: document}\n");
   std::string source(70, 's');
-  auto each = argmap::format_text(
+  auto each = argmap::engine::format_text(
       "m.arg", "[a] A.\n  + [r] R.\n    {source: \"" + source + "\", basis: document}\n", ds);
   CHECK(*each == "[a] A.\n  + [r] R.\n    {source: " + source + "}\n    {basis: document}\n");
   for (const std::string* out : {&*fits, &*own, &*each}) {
-    auto again = argmap::format_text("m.arg", *out, ds);
+    auto again = argmap::engine::format_text("m.arg", *out, ds);
     CHECK(*again == *out);  // idempotent
     std::size_t start = 0;
     while (start < out->size()) {
@@ -168,14 +168,14 @@ TEST_CASE("attributes never make a formatted line longer than 100 columns") {
 }
 
 TEST_CASE("unified diff") {
-  CHECK(argmap::unified_diff("f", "a\nb\nc\n", "a\nb\nc\n").empty());
-  CHECK(argmap::unified_diff("f", "a\nb\nc\n", "a\nB\nc\n") ==
+  CHECK(argmap::engine::unified_diff("f", "a\nb\nc\n", "a\nb\nc\n").empty());
+  CHECK(argmap::engine::unified_diff("f", "a\nb\nc\n", "a\nB\nc\n") ==
         "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
 }
 
 TEST_CASE("fmt keeps the side a relation was written from") {
   std::vector<argmap::diagnostic> ds;
-  auto out = argmap::format_text("m.arg", "[p] P.\n  + [r] R.\n[o] O.\n  ->   @p\n  ~> @r\n  +>  [c] C.\n", ds);
+  auto out = argmap::engine::format_text("m.arg", "[p] P.\n  + [r] R.\n[o] O.\n  ->   @p\n  ~> @r\n  +>  [c] C.\n", ds);
   REQUIRE(out);
   CHECK(*out == "[p] P.\n  + [r] R.\n[o] O.\n  -> @p\n  ~> @r\n  +> [c] C.\n");
 }

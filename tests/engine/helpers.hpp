@@ -9,20 +9,20 @@
 namespace argmap::test {
 
 /// Checks `text` as file "m.arg" (with `others` as includable files).
-inline checked_map check(const std::string& text, const check_options& options = {},
+inline engine::checked_map check(const std::string& text, const engine::check_options& options = {},
                          const std::map<std::string, std::string>& others = {}) {
   memory_loader loader;
   loader.files = others;
   loader.files["m.arg"] = text;
-  return check_file("m.arg", loader, options);
+  return engine::check_file("m.arg", loader, options);
 }
 
 /// The human-format diagnostics of checking `text`.
-inline std::string diagnostics_of(const std::string& text, const check_options& options = {}) {
+inline std::string diagnostics_of(const std::string& text, const engine::check_options& options = {}) {
   return format_human(check(text, options).diagnostics);
 }
 
 /// dump() of the graph of `text`.
-inline std::string graph_of(const std::string& text) { return dump(check(text).graph); }
+inline std::string graph_of(const std::string& text) { return engine::dump(check(text).graph); }
 
 }  // namespace argmap::test

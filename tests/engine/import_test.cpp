@@ -60,7 +60,7 @@ std::multiset<std::string> relations(const std::string& aif) {
 
 TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes, schemes") {
   argmap::diagnostic error;
-  auto r = argmap::import_aif(read("aifdb.json"), error);
+  auto r = argmap::engine::import_aif(read("aifdb.json"), error);
   REQUIRE(r);
   CHECK(r->notes ==
         std::vector<std::string>{"skipped 1 L node (dialogue and other non-argument nodes)",
@@ -69,7 +69,7 @@ TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes
                                  "the map has 1 warning; 'argmap check' on it lists them"});
   auto m = check(r->map);
   CHECK(argmap::format_human(m.diagnostics).find("error") == std::string::npos);
-  auto s = argmap::compute_stats(m.map, m.graph);
+  auto s = argmap::engine::compute_stats(m.map, m.graph);
   CHECK(s.claims == 6);
   CHECK(s.supports == 1);
   CHECK(s.co_premise_groups == 1);
@@ -82,11 +82,11 @@ TEST_CASE("AIF import: I, RA with two premises, CA, undercut, MA, dialogue nodes
 
 TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part imports without loss") {
   argmap::diagnostic error;
-  auto r = argmap::import_aif(read("xaif-cycle.json"), error);
+  auto r = argmap::engine::import_aif(read("xaif-cycle.json"), error);
   REQUIRE(r);
   auto m = check(r->map);
   CHECK(m.errors() == 0);
-  auto s = argmap::compute_stats(m.map, m.graph);
+  auto s = argmap::engine::compute_stats(m.map, m.graph);
   CHECK(s.claims == 4);
   CHECK(s.supports == 2);
   CHECK(s.attacks == 1);
@@ -95,7 +95,7 @@ TEST_CASE("xAIF with integer ids, a support cycle and a disconnected part import
 TEST_CASE(
     "AIF: a CA from a claim to itself is a self-attack; an RA cannot make a claim its own reason") {
   argmap::diagnostic error;
-  auto r = argmap::import_aif(
+  auto r = argmap::engine::import_aif(
       R"({"nodes":[{"nodeID":"1","type":"I","text":"This statement is false."},
                    {"nodeID":"2","type":"CA","text":"Default Conflict"},
                    {"nodeID":"3","type":"I","text":"B holds."},
@@ -121,10 +121,10 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
     CAPTURE(file);
     std::string original = read(file);
     argmap::diagnostic error;
-    auto r = argmap::import_aif(original, error);
+    auto r = argmap::engine::import_aif(original, error);
     REQUIRE(r);
     auto m = check(r->map);
-    std::string back = argmap::export_aif(m.graph);
+    std::string back = argmap::engine::export_aif(m.graph);
     auto texts = [](const std::string& aif) {
       auto j = nlohmann::json::parse(aif);
       if (j.contains("AIF")) j = j["AIF"];
@@ -140,24 +140,24 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
 
 TEST_CASE("bad AIF gives a location and no map") {
   argmap::diagnostic error;
-  CHECK_FALSE(argmap::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
+  CHECK_FALSE(argmap::engine::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
   CHECK(text_of(error).rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
-  CHECK_FALSE(argmap::import_aif(
+  CHECK_FALSE(argmap::engine::import_aif(
       "{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
       error));
   CHECK(text_of(error) == "line 1, column 79: /edges/0/toID: '99' is not a node");
-  CHECK_FALSE(argmap::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
+  CHECK_FALSE(argmap::engine::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
   CHECK(text_of(error) ==
         "line 1, column 18: /AIF/nodes/0: a node needs a string or integer nodeID");
 }
 
 TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
   argmap::diagnostic error;
-  auto r = argmap::import_kialo(read("kialo.txt"), error);
+  auto r = argmap::engine::import_kialo(read("kialo.txt"), error);
   REQUIRE(r);
   auto m = check(r->map);
   CHECK(m.errors() == 0);
-  auto s = argmap::compute_stats(m.map, m.graph);
+  auto s = argmap::engine::compute_stats(m.map, m.graph);
   CHECK(s.claims == 7);
   CHECK(s.supports == 3);
   CHECK(s.attacks == 5);
@@ -170,7 +170,7 @@ TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
 
 TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
   argmap::diagnostic error;
-  auto r = argmap::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
+  auto r = argmap::engine::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
   REQUIRE(r);
   CHECK(r->map.find("title: \"\\\"Cars\\\", she said\"\n") != std::string::npos);
   CHECK(check(r->map).errors() == 0);
@@ -178,23 +178,23 @@ TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
 
 TEST_CASE("Kialo errors name the line") {
   argmap::diagnostic error;
-  CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
+  CHECK_FALSE(argmap::engine::import_kialo("1. Thesis.\n1.2.1. Pro: Orphan.\n", error));
   CHECK(text_of(error) == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
-  CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
+  CHECK_FALSE(argmap::engine::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
   CHECK(text_of(error) == "line 2: '-> See 9.' links to no claim");
-  CHECK_FALSE(argmap::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
+  CHECK_FALSE(argmap::engine::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
   CHECK(text_of(error) == "line 2: '-> See 1.2.' links to another link, not to a claim");
-  CHECK_FALSE(argmap::import_kialo("Just text.\n", error));
+  CHECK_FALSE(argmap::engine::import_kialo("Just text.\n", error));
   CHECK(text_of(error) == "line 1: expected a numbered claim such as '1. text'");
 }
 
 TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, undercut, notes") {
   argmap::diagnostic error;
-  auto r = argmap::import_argdown(read("argdown.argdown"), error);
+  auto r = argmap::engine::import_argdown(read("argdown.argdown"), error);
   REQUIRE(r);
   auto m = check(r->map);
   CHECK(argmap::format_human(m.diagnostics).find("error") == std::string::npos);
-  auto s = argmap::compute_stats(m.map, m.graph);
+  auto s = argmap::engine::compute_stats(m.map, m.graph);
   CHECK(s.claims == 12 - 1);  // 10 statements (one anonymous), 1 described argument; the
                              // premise-conclusion argument is a reason, not a claim
   CHECK(s.supports == 4);  // Air, Safety, Health argument, and the pcs reason
@@ -215,13 +215,13 @@ TEST_CASE("Argdown import: statements, relation trees, outgoing relations, pcs, 
 
 TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relations") {
   auto original = check(read("argdown.argdown").empty() ? "" : "[t] T.\n  + [a] A.\n  - [b] B.\n    - [c] C.\n  ! [d] D.\n");
-  std::string exported = argmap::export_argdown(original.graph);
+  std::string exported = argmap::engine::export_argdown(original.graph);
   argmap::diagnostic error;
-  auto r = argmap::import_argdown(exported, error);
+  auto r = argmap::engine::import_argdown(exported, error);
   REQUIRE(r);
   auto back = check(r->map);
-  auto a = argmap::compute_stats(original.map, original.graph);
-  auto b = argmap::compute_stats(back.map, back.graph);
+  auto a = argmap::engine::compute_stats(original.map, original.graph);
+  auto b = argmap::engine::compute_stats(back.map, back.graph);
   CHECK(b.claims == a.claims);
   CHECK(b.supports == a.supports);
   CHECK(b.attacks == a.attacks);
@@ -230,7 +230,7 @@ TEST_CASE("Argdown round trip through argmap's exporter keeps claims and relatio
 
 TEST_CASE("Argdown syntax errors name the line") {
   argmap::diagnostic error;
-  CHECK_FALSE(argmap::import_argdown("  + [A]: no parent\n", error));
+  CHECK_FALSE(argmap::engine::import_argdown("  + [A]: no parent\n", error));
   CHECK(text_of(error) == "line 1: a relation needs an element above it");
 }
 
@@ -243,20 +243,20 @@ TEST_CASE("the table of formats is the one docs/interchange.md shows, and each e
     if (on && line.rfind("| `", 0) == 0) rows += line + "\n";
   }
   std::string expected;
-  for (const argmap::exchange_format& f : argmap::exchange_formats())
+  for (const argmap::engine::exchange_format& f : argmap::engine::exchange_formats())
     expected += fmt::format("| `{}` | {} | {} | {} |\n", f.name, f.title, f.read ? "yes" : "—",
                             f.write ? "yes" : "—");
   CHECK(rows == expected);
   // Every exporter writes what the importer of the same name reads back.
   auto m = check("[t] T.\n  + [r] R.\n  - [o] O.\n");
-  argmap::export_input input{m.graph, m.map, nullptr};
-  for (const argmap::exchange_format& f : argmap::exchange_formats()) {
+  argmap::engine::export_input input{m.graph, m.map, nullptr};
+  for (const argmap::engine::exchange_format& f : argmap::engine::exchange_formats()) {
     if (!f.read || !f.write) continue;
     argmap::diagnostic error;
     auto back = f.read(f.write(input), error, {});
     CHECK_MESSAGE(back, f.name, ": ", text_of(error));
   }
-  bool kialo_writes = argmap::find_exchange_format("kialo")->write != nullptr;
+  bool kialo_writes = argmap::engine::find_exchange_format("kialo")->write != nullptr;
   CHECK_FALSE(kialo_writes);
-  CHECK(argmap::find_exchange_format("nonsense") == nullptr);
+  CHECK(argmap::engine::find_exchange_format("nonsense") == nullptr);
 }

@@ -83,7 +83,7 @@ TEST_CASE("claim text escaped by the formatter reads back as itself, whatever it
       for (bool nested : {false, true}) {
         for (bool with_id : {false, true}) {
           std::string line =
-              (with_id ? "[a] " : "") + argmap::escape_claim_text(text, !nested && !with_id);
+              (with_id ? "[a] " : "") + argmap::engine::escape_claim_text(text, !nested && !with_id);
           parsed p = parse_first(line, nested);
           INFO("text: [" << text << "] written: [" << line << "]");
           REQUIRE_MESSAGE(p.ok, p.why);
@@ -118,7 +118,7 @@ TEST_CASE("a trailing #word is a tag exactly when lexical::is_tag says so, for t
       std::string line = "Text #" + word;
       CHECK(trimmed(line.substr(0, lexical::text_end(line))) == p.claim.text);
       // What the formatter makes of any word is a tag that reads back as itself.
-      std::string written = argmap::tag_text(word);
+      std::string written = argmap::engine::tag_text(word);
       CHECK(lexical::is_tag(written));
       parsed q = parse_first("Text #" + written, false);
       REQUIRE(q.ok);
@@ -154,7 +154,7 @@ TEST_CASE("attribute and front-matter values: bare exactly when they read back b
         CHECK(p.claim.attributes().at(0).value == value);
       }
       // Quoted, any value reads back.
-      parsed q = parse_first("Text. {k: " + argmap::quote_value(value) + "}", false);
+      parsed q = parse_first("Text. {k: " + argmap::engine::quote_value(value) + "}", false);
       REQUIRE_MESSAGE(q.ok, q.why);
       CHECK(q.claim.attributes().at(0).value == value);
       if (lexical::is_bare_front_matter_value(value)) {

@@ -4,7 +4,7 @@
 
 #include "helpers.hpp"
 
-using argmap::check_options;
+using argmap::engine::check_options;
 using argmap::test::diagnostics_of;
 
 TEST_CASE("circular-support names the cycle at the line that closes it") {
@@ -127,7 +127,7 @@ TEST_CASE("an include that cannot be read: a suggestion, and no undefined refere
 TEST_CASE("a partial checked alone: one error that explains, not one per reference") {
   argmap::memory_loader loader;
   loader.files["_part.arg"] = "[p] Part.\n  - @m\n  + @other\n";
-  auto m = argmap::check_file("_part.arg", loader, {});
+  auto m = argmap::engine::check_file("_part.arg", loader, {});
   REQUIRE(m.errors() == 1);
   CHECK(m.diagnostics[0].message.find("'_part.arg' is a partial (its name starts with '_'), meant to be "
                                       "included: its 2 references") == 0);

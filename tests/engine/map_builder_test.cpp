@@ -8,7 +8,7 @@
 #include "engine/format.hpp"
 #include "engine/interchange/map_builder.hpp"
 
-using argmap::map_builder;
+using argmap::engine::map_builder;
 using argmap::ast::relation;
 
 TEST_CASE("a built map prints as argmap fmt prints it, and reads back as built") {
@@ -16,7 +16,7 @@ TEST_CASE("a built map prints as argmap fmt prints it, and reads back as built")
   b.meta("title", "Cars in the centre");
   b.meta("source", " padded ");
   b.comment("Imported for a test.");
-  argmap::claim_line thesis;
+  argmap::engine::claim_line thesis;
   thesis.id = "t";
   thesis.text = "  The centre should be car-free.\n";
   thesis.tags = {"city policy", ""};
@@ -47,7 +47,7 @@ TEST_CASE("a built map prints as argmap fmt prints it, and reads back as built")
         "    \"x.arg\" is a claim here\n"
         "  + (no text)\n");
   std::vector<argmap::diagnostic> ds;
-  CHECK(argmap::format_text("m.arg", text, ds) == text);
+  CHECK(argmap::engine::format_text("m.arg", text, ds) == text);
   CHECK(ds.empty());
 }
 

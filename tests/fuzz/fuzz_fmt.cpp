@@ -15,9 +15,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   std::vector<argmap::diagnostic> diagnostics;
-  std::optional<std::string> once = argmap::format_text("m.arg", text, diagnostics);
+  std::optional<std::string> once = argmap::engine::format_text("m.arg", text, diagnostics);
   if (!once) return 0;
-  std::optional<std::string> twice = argmap::format_text("m.arg", *once, diagnostics);
+  std::optional<std::string> twice = argmap::engine::format_text("m.arg", *once, diagnostics);
   if (!twice || *twice != *once) {
     std::fprintf(stderr, "fmt is not idempotent\n--- once\n%s\n--- twice\n%s\n", once->c_str(),
                  twice ? twice->c_str() : "(errors)");

@@ -21,26 +21,26 @@ namespace {
 
 std::optional<std::string> import(std::uint8_t which, const std::string& text,
                                   argmap::diagnostic& error, const argmap::parse_options& limits) {
-  std::optional<argmap::import_result> r;
+  std::optional<argmap::engine::import_result> r;
   switch (which % 7) {
     case 0:
-      r = argmap::import_json(text, error, limits);
+      r = argmap::engine::import_json(text, error, limits);
       break;
     case 1:
-      r = argmap::import_aif(text, error, limits);
+      r = argmap::engine::import_aif(text, error, limits);
       break;
     case 2:
-      r = argmap::import_argdown(text, error, limits);
+      r = argmap::engine::import_argdown(text, error, limits);
       break;
     case 3:
-      r = argmap::import_kialo(text, error, limits);
+      r = argmap::engine::import_kialo(text, error, limits);
       break;
     default: {
-      static const argmap::af_format formats[] = {argmap::af_format::tgf, argmap::af_format::apx,
-                                                  argmap::af_format::i23};
-      auto f = argmap::read_af(text, formats[which % 7 - 4], error);
+      static const argmap::engine::af_format formats[] = {argmap::engine::af_format::tgf, argmap::engine::af_format::apx,
+                                                  argmap::engine::af_format::i23};
+      auto f = argmap::engine::read_af(text, formats[which % 7 - 4], error);
       if (!f || f->names.size() > 2000) return std::nullopt;
-      return argmap::framework_to_map(*f, error, limits);
+      return argmap::engine::framework_to_map(*f, error, limits);
     }
   }
   if (!r) return std::nullopt;
@@ -53,14 +53,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   argmap::diagnostic error;
-  argmap::check_options options;
+  argmap::engine::check_options options;
   if (data[0] & 0x80) {
     options.parse.max_depth = 8;
     options.parse.max_claims = 50;
   }
   std::optional<std::string> map = import(data[0] & 0x7F, text, error, options.parse);
   if (!map) return 0;
-  argmap::checked_map m = argmap::test::check(*map, options);
+  argmap::engine::checked_map m = argmap::test::check(*map, options);
   for (const argmap::diagnostic& d : m.diagnostics) {
     if (d.level != argmap::severity::error) continue;
     std::fprintf(stderr, "importer %d wrote a map with errors: %s\n--- map\n%s\n",

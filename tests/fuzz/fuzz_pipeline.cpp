@@ -20,28 +20,28 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static argmap::render::renderer renderer;  // one Graphviz context per process
   std::string text(reinterpret_cast<const char*>(data), size);
-  argmap::check_options options;
+  argmap::engine::check_options options;
   options.parse.max_depth = 64;
-  argmap::checked_map m = argmap::test::check(text, options);
+  argmap::engine::checked_map m = argmap::test::check(text, options);
   if (m.errors() > 0) return 0;
-  argmap::search_limits limits;
+  argmap::engine::search_limits limits;
   limits.max_steps = 20000;
   limits.max_labellings = 1000;
-  argmap::evaluation e = argmap::evaluate(m.graph, argmap::semantics::grounded, limits);
-  for (argmap::semantics s : {argmap::semantics::preferred, argmap::semantics::stable})
-    (void)argmap::evaluation_json(m.graph, argmap::evaluate(m.graph, s, limits));
-  argmap::evaluation strengths = argmap::dfquad(m.graph);
-  (void)argmap::evaluation_text(m.graph, strengths);
+  argmap::engine::evaluation e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded, limits);
+  for (argmap::engine::semantics s : {argmap::engine::semantics::preferred, argmap::engine::semantics::stable})
+    (void)argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, s, limits));
+  argmap::engine::evaluation strengths = argmap::engine::dfquad(m.graph);
+  (void)argmap::engine::evaluation_text(m.graph, strengths);
   argmap::render::options o;
   o.layout = size % 2 ? argmap::render::layout_engine::tree : argmap::render::layout_engine::dot;
   for (argmap::render::format f : {argmap::render::format::dot, argmap::render::format::svg}) {
     o.output = f;
     (void)renderer.render(m.graph, o, &e);  // an evaluation with an error is not drawn
   }
-  (void)argmap::export_json(m.graph, m.map, nullptr);
-  (void)argmap::export_aif(m.graph);
-  (void)argmap::export_argdown(m.graph);
-  (void)argmap::export_markdown(m.graph);
-  (void)argmap::export_graphml(m.graph);
+  (void)argmap::engine::export_json(m.graph, m.map, nullptr);
+  (void)argmap::engine::export_aif(m.graph);
+  (void)argmap::engine::export_argdown(m.graph);
+  (void)argmap::engine::export_markdown(m.graph);
+  (void)argmap::engine::export_graphml(m.graph);
   return 0;
 }

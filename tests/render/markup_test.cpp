@@ -33,7 +33,7 @@ struct drawing {
     FAIL("no claim " << id);
     return 0;
   }
-  argmap::checked_map map;
+  argmap::engine::checked_map map;
   render::options o;
   render::view v;
   const render::theme& t = *render::find_theme("default");
@@ -62,7 +62,7 @@ TEST_CASE(
     INFO("inference " << i);
     if (inf.premises.size() == 2)
       CHECK(a[i] == arrow::junction);  // b & c
-    else if (inf.kind == argmap::inference_kind::undercut)
+    else if (inf.kind == argmap::engine::inference_kind::undercut)
       CHECK(a[i] == arrow::direct);
     else if (inf.premises.front() == d.claim("a"))
       CHECK(a[i] == arrow::junction);  // undercut lands here
@@ -143,7 +143,7 @@ TEST_CASE("markup: user text is escaped, ids shown as --ids says, defeated claim
   CHECK(has(render::markup(d.map.graph, d.o, d.t, d.v, nullptr).claim_label(d.claim("t")),
             "<B>t</B>"));
 
-  argmap::evaluation e = argmap::evaluate(d.map.graph, argmap::semantics::grounded);
+  argmap::engine::evaluation e = argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
   render::markup evaluated(d.map.graph, d.o, d.t, d.v, &e);
   std::string x = evaluated.claim_label(d.claim("x"));
   CHECK(has(x, "\u2717 defeated"));
@@ -163,7 +163,7 @@ TEST_CASE("markup: box attributes, in the order they are set") {
   CHECK(m.claim_attributes(d.claim("b"))[0].second == d.t.attack_fill);
 
   // b and c attack each other through the contradiction: both undecided.
-  argmap::evaluation e = argmap::evaluate(d.map.graph, argmap::semantics::grounded);
+  argmap::engine::evaluation e = argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
   render::markup evaluated(d.map.graph, d.o, d.t, d.v, &e);
   auto undec = evaluated.claim_attributes(d.claim("c"));
   std::vector<std::string> names;
@@ -189,7 +189,7 @@ TEST_CASE("markup: the legend lists only what the drawing uses") {
   CHECK_FALSE(has(legend, "undercuts an inference"));
   CHECK(has(legend, "\u25CF"));
   CHECK_FALSE(has(legend, "evaluated"));
-  argmap::evaluation e = argmap::evaluate(two.map.graph, argmap::semantics::grounded);
+  argmap::engine::evaluation e = argmap::engine::evaluate(two.map.graph, argmap::engine::semantics::grounded);
   std::string with = *render::markup(two.map.graph, two.o, two.t, two.v, &e).legend(a2);
   CHECK(has(with, "evaluated: grounded"));
   CHECK(has(with, "grey arrow"));
@@ -198,11 +198,11 @@ TEST_CASE("markup: the legend lists only what the drawing uses") {
 TEST_CASE("markup: an inference the evaluation has out is drawn grey, bold becomes solid") {
   drawing d("[t] T.\n  + [a] A.\n    - [x] X.\n");
   render::markup plain(d.map.graph, d.o, d.t, d.v, nullptr);
-  argmap::evaluation e = argmap::evaluate(d.map.graph, argmap::semantics::grounded);
+  argmap::engine::evaluation e = argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
   render::markup evaluated(d.map.graph, d.o, d.t, d.v, &e);
   for (std::size_t i = 0; i < d.map.graph.inferences.size(); ++i) {
     render::stroke s = evaluated.inference_stroke(i);
-    if (e.inference_labels[i] == argmap::label::out) {
+    if (e.inference_labels[i] == argmap::engine::label::out) {
       CHECK(s.color == d.t.muted);
       CHECK(s.style != "bold");
     } else {

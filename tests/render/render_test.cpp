@@ -226,7 +226,7 @@ TEST_CASE("--ids: referenced ids by default, all, or none") {
 
 TEST_CASE("an evaluation marks every claim, and the legend explains what the drawing uses") {
   auto m = check("[t] T. {basis: data}\n  - [o] O.\n    - [r] R.\n[a] A.\n  - [b] B.\n    - @a\n");
-  auto e = argmap::evaluate(m.graph, argmap::semantics::grounded);
+  auto e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded);
   render::options o;
   o.output = render::format::dot;
   std::string dot = the_renderer().render(m.graph, o, &e).bytes;
