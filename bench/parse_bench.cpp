@@ -35,9 +35,9 @@ int main(int argc, char** argv) {
   std::vector<double> seconds;
   std::size_t bytes = 0, errors = 0, claims = 0;
   for (int r = 0; r < std::max(rounds, 1); ++r) {
-    argmap::disk_loader loader;
+    argmap::grammar::disk_loader loader;
     auto t0 = std::chrono::steady_clock::now();
-    argmap::loaded_map map = argmap::load_map(path, loader);
+    argmap::grammar::loaded_map map = argmap::grammar::load_map(path, loader);
     auto t1 = std::chrono::steady_clock::now();
     seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
     bytes = 0;

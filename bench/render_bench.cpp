@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
               "build s", "layout s", "svg s", "free s", "layout%");
   for (int i = first; i < argc; ++i) {
     auto t0 = std::chrono::steady_clock::now();
-    argmap::disk_loader loader;
+    argmap::grammar::disk_loader loader;
     argmap::engine::checked_map m = argmap::engine::check_file(argv[i], loader, {});
     auto t1 = std::chrono::steady_clock::now();
     if (m.errors() > 0) {

@@ -29,9 +29,9 @@ std::string options_text(const build_args& a) {
 
 namespace {
 
-disk_loader map_loader(const engine::check_options& input) {
+grammar::disk_loader map_loader(const engine::check_options& input) {
   // A map found in a tree is never a FIFO or a device (discovery skips them).
-  return disk_loader(input.max_file_size, input.include_root, false);
+  return grammar::disk_loader(input.max_file_size, input.include_root, false);
 }
 
 }  // namespace
@@ -39,8 +39,8 @@ disk_loader map_loader(const engine::check_options& input) {
 std::string key_of(const batch::found_map& m, const std::string& options,
                    const engine::check_options& input) {
   if (!m.problem.empty()) return {};
-  disk_loader loader = map_loader(input);
-  loaded_map lm = load_map(m.path, loader, input.parse);
+  grammar::disk_loader loader = map_loader(input);
+  grammar::loaded_map lm = load_map(m.path, loader, input.parse);
   std::uint64_t h = io::content_hash(options);
   auto mix = [&h](std::string_view data) {
     for (char c : data) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
@@ -61,7 +61,7 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     o.diagnostics.push_back(unplaced(severity::error, "unsafe-link", j.map.path, j.map.problem));
     return o;
   }
-  disk_loader loader = map_loader(a.input);
+  grammar::disk_loader loader = map_loader(a.input);
   engine::checked_map m = check_file(j.map.path, loader, a.input);
   o.diagnostics = m.diagnostics;
   if (m.unreadable || m.errors() > 0) return o;

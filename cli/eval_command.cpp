@@ -56,7 +56,7 @@ std::optional<engine::checked_map> framework_map(const eval_args& args, const en
     std::cerr << format_human(error);
     return std::nullopt;
   }
-  memory_loader no_includes;
+  grammar::memory_loader no_includes;
   return engine::check_text(args.file, std::move(imported->map), no_includes, args.input);
 }
 
@@ -85,7 +85,7 @@ int run_eval(const eval_args& args) {
       std::vector<std::string> ids;
       for (const engine::claim_node& n : m.graph.claims)
         if (n.user_id) ids.push_back(n.id);
-      auto near = closest(args.explain, ids);
+      auto near = grammar::closest(args.explain, ids);
       say(severity::error, fmt::format("--explain: no claim has id '{}'{}", args.explain,
                                        near ? fmt::format("; did you mean '{}'?", *near) : ""));
       return exit_usage;

@@ -51,12 +51,12 @@ void add_limit_options(command& cmd, engine::check_options& options) {
       .range(std::size_t{1}, std::size_t{1} << 32);
 }
 
-disk_loader input_loader(const engine::check_options& options) {
-  return disk_loader(options.max_file_size, options.include_root);
+grammar::disk_loader input_loader(const engine::check_options& options) {
+  return grammar::disk_loader(options.max_file_size, options.include_root);
 }
 
 engine::checked_map check_input(const std::string& path, const engine::check_options& options) {
-  disk_loader loader = input_loader(options);
+  grammar::disk_loader loader = input_loader(options);
   if (path != "-") return engine::check_file(path, loader, options);
   std::string text, why;
   if (!io::read_stdin(text, why, options.max_file_size)) {

@@ -35,7 +35,7 @@ bool use_colour();
 bool stdout_is_terminal();
 
 /// A disk loader bounded by `options` (include root, file size).
-disk_loader input_loader(const engine::check_options& options);
+grammar::disk_loader input_loader(const engine::check_options& options);
 
 /// Checks `path` ("-" reads standard input, named "<stdin>") with includes read
 /// from disk, within `options.include_root` and `options.max_file_size`.

@@ -24,14 +24,15 @@ struct line_info {
 
 class graph_builder {
  public:
-  explicit graph_builder(const loaded_map& map) : map_(map) {}
+  explicit graph_builder(const grammar::loaded_map& map) : map_(map) {}
 
   build_result run() {
     if (!map_.documents.empty()) {
       const ast::document& first = map_.documents[0];
       if (first.has_front_matter) result_.graph.metadata = first.meta.entries;
       std::size_t lines = 0;
-      for_each_claim(map_.documents, [&](const ast::claim&, const auto&, std::uint32_t) { ++lines; });
+      grammar::for_each_claim(map_.documents,
+                              [&](const ast::claim&, const auto&, std::uint32_t) { ++lines; });
       lines_.reserve(lines);
       last_child_.reserve(lines);
       g().claims.reserve(lines);
@@ -257,7 +258,8 @@ class graph_builder {
       for (const claim_node& n : g().claims)
         if (n.user_id) user_ids_.push_back(n.id);
     }
-    if (auto near = closest(c.id, user_ids_)) message += fmt::format("; did you mean '@{}'?", *near);
+    if (auto near = grammar::closest(c.id, user_ids_))
+      message += fmt::format("; did you mean '@{}'?", *near);
     else message += ": no claim has this id";
     error(ast::label_range(c), "undefined-reference", std::move(message));
     return none;
@@ -274,7 +276,7 @@ class graph_builder {
         make_diagnostic(map_.sources, r, severity::error, std::move(code), std::move(message)));
   }
 
-  const loaded_map& map_;
+  const grammar::loaded_map& map_;
   build_result result_;
   std::vector<line_info> lines_;
   std::vector<std::int32_t> last_child_;  // per line: its last child line so far
@@ -286,6 +288,8 @@ class graph_builder {
 
 }  // namespace
 
-build_result build_graph(const loaded_map& map) { return graph_builder(map).run(); }
+build_result build_graph(const grammar::loaded_map& map) {
+  return graph_builder(map).run();
+}
 
 }  // namespace argmap::engine

@@ -24,6 +24,6 @@ struct build_result {
 /// Errors reported here: an undefined reference (with "did you mean ...?"),
 /// a claim that supports, attacks or contradicts itself, and an undercut
 /// whose parent has no inference to undercut.
-build_result build_graph(const loaded_map& map);
+build_result build_graph(const grammar::loaded_map& map);
 
 }  // namespace argmap::engine

@@ -124,18 +124,18 @@ void finish(checked_map& m, const check_options& options) {
 
 }  // namespace
 
-checked_map check_file(const std::string& path, file_loader& loader,
+checked_map check_file(const std::string& path, grammar::file_loader& loader,
                        const check_options& options) {
   checked_map m;
-  m.map = load_map(path, loader, options.parse);
+  m.map = grammar::load_map(path, loader, options.parse);
   finish(m, options);
   return m;
 }
 
-checked_map check_text(const std::string& name, std::string text, file_loader& loader,
+checked_map check_text(const std::string& name, std::string text, grammar::file_loader& loader,
                        const check_options& options) {
   checked_map m;
-  m.map = load_map_from_text(name, std::move(text), loader, options.parse);
+  m.map = grammar::load_map_from_text(name, std::move(text), loader, options.parse);
   finish(m, options);
   return m;
 }

@@ -263,10 +263,10 @@ std::string format_document(const ast::document& doc, const std::vector<bool>& b
 
 std::optional<std::string> format_text(const std::string& name, const std::string& text,
                                        std::vector<diagnostic>& diagnostics,
-                                       const parse_options& options) {
+                                       const grammar::parse_options& options) {
   source_set sources;
   sources.files.emplace_back(name, text);
-  parse_result r = parse(sources, 0, options);
+  grammar::parse_result r = parse(sources, 0, options);
   diagnostics = std::move(r.diagnostics);
   for (const diagnostic& d : diagnostics)
     if (d.level == severity::error) return std::nullopt;

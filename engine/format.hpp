@@ -52,6 +52,6 @@ std::string format_document(const ast::document& doc, const std::vector<bool>& b
 /// `options` are the parser's limits (`argmap fmt --max-nodes`, ...).
 std::optional<std::string> format_text(const std::string& name, const std::string& text,
                                        std::vector<diagnostic>& diagnostics,
-                                       const parse_options& options = {});
+                                       const grammar::parse_options& options = {});
 
 }  // namespace argmap::engine

@@ -9,7 +9,7 @@
 
 namespace argmap::engine {
 
-map_stats compute_stats(const loaded_map& map, const argument_graph& graph) {
+map_stats compute_stats(const grammar::loaded_map& map, const argument_graph& graph) {
   map_stats s;
   s.claims = graph.claims.size();
   s.inferences = graph.inferences.size();
@@ -33,10 +33,11 @@ map_stats compute_stats(const loaded_map& map, const argument_graph& graph) {
     if (c.root) ++s.roots;
     for (const std::string& t : c.tags()) ++s.tags[t];
   }
-  for_each_claim(map.documents, [&](const ast::claim& c, const auto&, std::uint32_t depth) {
-    if (c.is_reference) ++s.references;
-    s.max_depth = std::max<std::size_t>(s.max_depth, depth);
-  });
+  grammar::for_each_claim(map.documents,
+                          [&](const ast::claim& c, const auto&, std::uint32_t depth) {
+                            if (c.is_reference) ++s.references;
+                            s.max_depth = std::max<std::size_t>(s.max_depth, depth);
+                          });
   return s;
 }
 

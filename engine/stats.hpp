@@ -28,7 +28,7 @@ struct map_stats {
 };
 
 /// Counts `graph`, built from `map`.
-map_stats compute_stats(const loaded_map& map, const argument_graph& graph);
+map_stats compute_stats(const grammar::loaded_map& map, const argument_graph& graph);
 
 /// The JSON form, keys in the documented order:
 /// `{"claims":N,"inferences":N,...,"max_depth":N,"tags":{"tag":N,...}}`.

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace argmap {
+namespace argmap::grammar {
 
 std::string quote(std::string_view s) {
   std::string out = "\"";
@@ -111,4 +111,4 @@ class printer {
 
 std::string dump(const loaded_map& map) { return printer(map).run(); }
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -8,7 +8,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/load.hpp"
 
-namespace argmap {
+namespace argmap::grammar {
 
 /// Serialises a loaded map: each file's front matter, headings, includes and
 /// claim tree, one line per node, indented two spaces per level. Example line:
@@ -19,4 +19,4 @@ std::string dump(const loaded_map& map);
 /// Quotes `s` for the dump: double quotes, with `"`, `\` and control characters escaped.
 std::string quote(std::string_view s);
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace argmap {
+namespace argmap::grammar {
 
 namespace {
 
@@ -101,4 +101,4 @@ bool is_safe_url(std::string_view url) {
   return true;
 }
 
-}  // namespace argmap
+}  // namespace argmap::grammar

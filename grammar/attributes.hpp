@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace argmap {
+namespace argmap::grammar {
 
 /// True for the keys argmap gives a meaning to: weight, status, basis, source,
 /// url, quote, note, color, scheme.
@@ -29,4 +29,4 @@ std::optional<std::string> check_attribute_value(std::string_view key, std::stri
 /// Anything else (javascript:, data:, file:, relative paths) is shown as text only.
 bool is_safe_url(std::string_view url);
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -15,7 +15,7 @@
 #include "grammar/walk.hpp"
 #include "io/read.hpp"
 
-namespace argmap {
+namespace argmap::grammar {
 
 namespace fs = std::filesystem;
 
@@ -267,4 +267,4 @@ loaded_map load_map_from_text(const std::string& name, std::string text, file_lo
   return map_loader(loader, options).run(name, std::move(text));
 }
 
-}  // namespace argmap
+}  // namespace argmap::grammar

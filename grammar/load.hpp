@@ -12,7 +12,7 @@
 #include "grammar/parse.hpp"
 #include "grammar/source.hpp"
 
-namespace argmap {
+namespace argmap::grammar {
 
 /// Where file contents come from: the disk, or memory in tests and fuzzers.
 class file_loader {
@@ -112,4 +112,4 @@ loaded_map load_map(const std::string& path, file_loader& loader,
 loaded_map load_map_from_text(const std::string& name, std::string text, file_loader& loader,
                               const parse_options& options = {});
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -15,7 +15,7 @@
 #include "grammar/line_reader.hpp"
 #include "grammar/utf8.hpp"
 
-namespace argmap {
+namespace argmap::grammar {
 
 namespace {
 
@@ -458,4 +458,4 @@ parse_result parse(const source_set& sources, std::uint32_t file, const parse_op
   return outline_parser(sources, file, options).run();
 }
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -10,7 +10,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
-namespace argmap {
+namespace argmap::grammar {
 
 /// Limits that keep hostile input cheap.
 struct parse_options {
@@ -48,4 +48,4 @@ struct parse_result {
 /// \endcode
 parse_result parse(const source_set& sources, std::uint32_t file, const parse_options& options = {});
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace argmap {
+namespace argmap::grammar {
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::size_t n = a.size(), m = b.size();
@@ -41,4 +41,4 @@ std::optional<std::string> closest(std::string_view word,
   return best;
 }
 
-}  // namespace argmap
+}  // namespace argmap::grammar

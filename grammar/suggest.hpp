@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace argmap {
+namespace argmap::grammar {
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions),
 /// giving up early once it exceeds `limit` (returns limit + 1 then).
@@ -18,4 +18,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 /// to the earliest candidate.
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -7,7 +7,7 @@
 
 #include "grammar/ast.hpp"
 
-namespace argmap {
+namespace argmap::grammar {
 
 namespace detail {
 
@@ -52,4 +52,4 @@ void for_each_claim(const std::vector<ast::document>& docs, F&& f) {
   detail::walk_document(docs, 0, path, roots, f);
 }
 
-}  // namespace argmap
+}  // namespace argmap::grammar

@@ -92,6 +92,8 @@ std::vector<std::string> wrap(std::string_view text, unsigned width) {
   return lines;
 }
 
-bool is_safe_url(std::string_view url) { return argmap::is_safe_url(url); }
+bool is_safe_url(std::string_view url) {
+  return argmap::grammar::is_safe_url(url);
+}
 
 }  // namespace argmap::render

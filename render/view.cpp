@@ -77,7 +77,7 @@ view select_view(const engine::argument_graph& g, const options& opts, std::vect
     if (!start) {
       std::vector<std::string> ids;
       for (const engine::claim_node& c : g.claims) ids.push_back(c.id);
-      auto near = closest(opts.focus, ids);
+      auto near = grammar::closest(opts.focus, ids);
       error = "--focus: no claim has id '" + opts.focus + "'" +
               (near ? "; did you mean '" + *near + "'?" : "");
       v.claims.assign(g.claims.size(), false);
@@ -94,7 +94,7 @@ view select_view(const engine::argument_graph& g, const options& opts, std::vect
     if (!any) {
       std::vector<std::string> titles;
       for (const engine::section& s : g.sections) titles.push_back(s.title);
-      auto near = closest(opts.section, titles);
+      auto near = grammar::closest(opts.section, titles);
       error = "--section: no section is called '" + opts.section + "'" +
               (near ? "; did you mean '" + *near + "'?" : "");
       v.claims.assign(g.claims.size(), false);

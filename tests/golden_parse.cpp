@@ -57,8 +57,8 @@ int main(int argc, char** argv) {
   std::string stem = name.substr(0, name.size() - 4);
   bool error_case = name.rfind("error-", 0) == 0;
 
-  argmap::disk_loader loader;
-  argmap::loaded_map map = argmap::load_map(name, loader);
+  argmap::grammar::disk_loader loader;
+  argmap::grammar::loaded_map map = argmap::grammar::load_map(name, loader);
   std::string diags = argmap::format_human(map.diagnostics);
   bool failed = !map.ok();
 
@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   bool ok = compare("diagnostics", stem + ".diag", diags, update);
-  if (!error_case) ok = compare("AST dump", stem + ".ast", argmap::dump(map), update) && ok;
+  if (!error_case)
+    ok = compare("AST dump", stem + ".ast", argmap::grammar::dump(map), update) && ok;
   if (!update && !error_case && !diags.empty() && !exists(stem + ".diag")) ok = false;
   return ok ? 0 : 1;
 }

@@ -193,9 +193,9 @@ std::optional<named_framework> read_i23(std::string_view text, diagnostic& error
       }
       // The header alone declares the arguments: refuse before making them
       // (found by fuzz_import: 'p af 22906166' took 10 s).
-      if (n > parse_options{}.max_claims) {
+      if (n > grammar::parse_options{}.max_claims) {
         error = at_line(line, "{} arguments: a map holds at most {} claims", n,
-                        parse_options{}.max_claims);
+                        grammar::parse_options{}.max_claims);
         return false;
       }
       header = true;
@@ -261,7 +261,7 @@ std::optional<named_framework> read_af(std::string_view text, af_format format, 
 }
 
 std::optional<std::string> framework_to_map(const named_framework& f, diagnostic& error,
-                                            const parse_options& limits) {
+                                            const grammar::parse_options& limits) {
   // An i23 header alone ('p af 20000000') declares any number of arguments:
   // a map that large could not be read back (found by fuzz_import).
   if (f.names.size() > limits.max_claims) {

@@ -43,6 +43,6 @@ std::optional<named_framework> read_af(std::string_view text, af_format format, 
 /// may have claims (`limits.max_claims`). The map is checked as `argmap
 /// check` would before it is returned (finish_import).
 std::optional<std::string> framework_to_map(const named_framework& f, diagnostic& error,
-                                            const parse_options& limits = {});
+                                            const grammar::parse_options& limits = {});
 
 }  // namespace argmap::engine

@@ -45,7 +45,7 @@ struct node {
 }  // namespace
 
 std::optional<import_result> import_aif(const std::string& text, diagnostic& error,
-                                        const parse_options& limits) {
+                                        const grammar::parse_options& limits) {
   json_input in;
   if (!in.parse(text, error)) return std::nullopt;
   const json& root = in.root();

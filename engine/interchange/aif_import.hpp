@@ -23,6 +23,6 @@ namespace argmap::engine {
 /// `limits` bound the map it writes; a chain of undercuts deeper than
 /// `limits.max_depth` cannot be written and fails the import.
 std::optional<import_result> import_aif(const std::string& text, diagnostic& error,
-                                        const parse_options& limits = {});
+                                        const grammar::parse_options& limits = {});
 
 }  // namespace argmap::engine

@@ -114,7 +114,8 @@ struct node {
 
 class reader {
  public:
-  reader(const std::string& text, const parse_options& limits) : text_(text), limits_(limits) {}
+  reader(const std::string& text, const grammar::parse_options& limits)
+      : text_(text), limits_(limits) {}
 
   std::optional<import_result> run(diagnostic& error) {
     std::vector<std::string> lines;
@@ -310,7 +311,7 @@ class reader {
           continue;
         }
         if (is_front_matter_key(key) && !value.empty() &&
-            (!is_known_attribute(key) || !check_attribute_value(key, value))) {
+            (!grammar::is_known_attribute(key) || !grammar::check_attribute_value(key, value))) {
           attributes.emplace_back(key, value);
         } else {
           warn(line, "Argdown data '" + key + "' cannot be an argmap attribute (or its value is not "
@@ -469,7 +470,7 @@ class reader {
   }
 
   const std::string& text_;
-  const parse_options& limits_;
+  const grammar::parse_options& limits_;
   std::vector<std::pair<std::string, std::string>> front_matter_;
   std::map<std::string, std::string> negation_;  // a joint objection's conclusion -> the statement it negates
   std::map<std::string, node> nodes_;
@@ -485,7 +486,7 @@ class reader {
 }  // namespace
 
 std::optional<import_result> import_argdown(const std::string& text, diagnostic& error,
-                                            const parse_options& limits) {
+                                            const grammar::parse_options& limits) {
   if (auto bad = unreadable_text(text)) {
     error = *bad;
     return std::nullopt;

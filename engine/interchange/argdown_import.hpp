@@ -23,6 +23,6 @@ namespace argmap::engine {
 /// the notes with their line. A syntax error gives nothing and "line N: ...".
 /// `limits` bound the map it writes, as for `argmap check`.
 std::optional<import_result> import_argdown(const std::string& text, diagnostic& error,
-                                            const parse_options& limits = {});
+                                            const grammar::parse_options& limits = {});
 
 }  // namespace argmap::engine

@@ -21,7 +21,7 @@ namespace {
 // argument, one attack per attack.
 template <af_format F>
 std::optional<import_result> read_framework(const std::string& text, diagnostic& error,
-                                            const parse_options& limits) {
+                                            const grammar::parse_options& limits) {
   auto f = read_af(text, F, error);
   if (!f) return std::nullopt;
   auto map = framework_to_map(*f, error, limits);
@@ -99,7 +99,7 @@ std::string exchange_format_list(bool importable) {
 }
 
 std::optional<import_result> import_from(const exchange_format& format, const source_file& input,
-                                         diagnostic& error, const parse_options& limits) {
+                                         diagnostic& error, const grammar::parse_options& limits) {
   auto imported = format.read(input.text, error, limits);
   if (!imported) place_in(error, input);
   return imported;

@@ -18,7 +18,7 @@ namespace argmap::engine {
 /// What an export may use: the graph, the map it came from, an evaluation.
 struct export_input {
   const argument_graph& graph;  ///< the checked map's graph
-  const loaded_map& map;        ///< its files (JSON keeps the front matter and sources)
+  const grammar::loaded_map& map;  ///< its files (JSON keeps the front matter and sources)
   const evaluation* eval;       ///< with `export --eval` (JSON only); may be null
 };
 
@@ -30,7 +30,7 @@ struct exchange_format {
   bool evaluates;          ///< the export includes an evaluation with `--eval`
   /// The importer, or null when argmap only writes the format.
   std::optional<import_result> (*read)(const std::string& text, diagnostic& error,
-                                       const parse_options& limits);
+                                       const grammar::parse_options& limits);
   /// The exporter, or null when argmap only reads the format.
   std::string (*write)(const export_input& in);
 };
@@ -39,7 +39,7 @@ struct exchange_format {
 /// must have a reader: the imported map, or nothing with `error` placed in
 /// `input` (its name, and the line with a caret when the error has a place).
 std::optional<import_result> import_from(const exchange_format& format, const source_file& input,
-                                         diagnostic& error, const parse_options& limits);
+                                         diagnostic& error, const grammar::parse_options& limits);
 
 /// Every format, in the order help and docs list them.
 const std::vector<exchange_format>& exchange_formats();

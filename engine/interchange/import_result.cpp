@@ -61,14 +61,15 @@ void place_in(diagnostic& d, const source_file& input) {
 }
 
 std::optional<import_result> finish_import(const map_builder& built, std::vector<std::string> notes,
-                                           diagnostic& error, const parse_options& limits) {
+                                           diagnostic& error,
+                                           const grammar::parse_options& limits) {
   auto fail = [&](const diagnostic& d) {
     error = import_problem("the map this would write does not check: " + d.message);
     if (d.range.line > 0) error.message += fmt::format(" (line {} of that map)", d.range.line);
     return std::nullopt;
   };
   std::string text = built.text();
-  memory_loader no_includes;
+  grammar::memory_loader no_includes;
   check_options options;
   options.parse = limits;
   checked_map m = check_text("import.arg", text, no_includes, options);

@@ -68,6 +68,6 @@ class id_maker {
 /// (line L of that map)" in `error` (which has no place in the input); else
 /// the map with `notes`, and a note counting its warnings if it has any.
 std::optional<import_result> finish_import(const map_builder& built, std::vector<std::string> notes,
-                                           diagnostic& error, const parse_options& limits);
+                                           diagnostic& error, const grammar::parse_options& limits);
 
 }  // namespace argmap::engine

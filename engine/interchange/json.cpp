@@ -19,7 +19,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 // The outline of the map in reading order, included files spliced in.
-void outline_of(const argument_graph& g, const loaded_map& map, std::size_t doc, json& out,
+void outline_of(const argument_graph& g, const grammar::loaded_map& map, std::size_t doc, json& out,
                 std::size_t& heading,
                 const std::unordered_map<const ast::claim*, std::string>& ids) {
   std::function<void(const ast::claim&, std::size_t)> line = [&](const ast::claim& c,
@@ -100,7 +100,8 @@ std::optional<std::vector<std::pair<std::string, std::string>>> key_values(
 
 }  // namespace
 
-std::string export_json(const argument_graph& g, const loaded_map& map, const evaluation* eval) {
+std::string export_json(const argument_graph& g, const grammar::loaded_map& map,
+                        const evaluation* eval) {
   const std::vector<source_file>& files = map.sources.files;
   json j;
   j["argmap_json"] = 1;
@@ -163,7 +164,7 @@ std::string export_json(const argument_graph& g, const loaded_map& map, const ev
 namespace argmap::engine {
 
 std::optional<import_result> import_json(const std::string& text, diagnostic& error,
-                                         const parse_options& limits) {
+                                         const grammar::parse_options& limits) {
   json_input in;
   if (!in.parse(text, error)) return std::nullopt;
   const nlohmann::json& doc = in.root();

@@ -19,7 +19,7 @@ namespace argmap::engine {
 /// "outline" lists the map's lines in reading order (includes spliced in):
 /// `{"heading":T,"level":N}` or `{"depth":D,"relation":R,"claim":ID,"reference":B}`,
 /// which is what makes `import --from json` lossless. `g` must be built from `map`.
-std::string export_json(const argument_graph& g, const loaded_map& map,
+std::string export_json(const argument_graph& g, const grammar::loaded_map& map,
                         const evaluation* eval = nullptr);
 
 /// Rebuilds an argmap file from argmap JSON: the outline's lines in order,
@@ -29,6 +29,6 @@ std::string export_json(const argument_graph& g, const loaded_map& map,
 /// metadata. On malformed input returns nothing with a JSON pointer in `error`.
 /// `limits` bound the map it writes (depth, claims), as for `argmap check`.
 std::optional<import_result> import_json(const std::string& text, diagnostic& error,
-                                         const parse_options& limits = {});
+                                         const grammar::parse_options& limits = {});
 
 }  // namespace argmap::engine

@@ -53,7 +53,7 @@ bool numbered(const std::string& line, std::string& number, std::string& rest) {
 }  // namespace
 
 std::optional<import_result> import_kialo(const std::string& text, diagnostic& error,
-                                          const parse_options& limits) {
+                                          const grammar::parse_options& limits) {
   if (auto bad = unreadable_text(text)) {
     error = *bad;
     return std::nullopt;

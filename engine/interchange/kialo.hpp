@@ -17,6 +17,6 @@ namespace argmap::engine {
 /// that does not exist, is an error "line N: ...".
 /// `limits` bound the map it writes, as for `argmap check`.
 std::optional<import_result> import_kialo(const std::string& text, diagnostic& error,
-                                          const parse_options& limits = {});
+                                          const grammar::parse_options& limits = {});
 
 }  // namespace argmap::engine

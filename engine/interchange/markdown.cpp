@@ -42,7 +42,7 @@ std::string evidence(const claim_node& c) {
   if (auto basis = c.attribute("basis")) parts.push_back("evidence: " + md_text(std::string(*basis)));
   auto source = c.attribute("source");
   auto url = c.attribute("url");
-  bool live = url && is_safe_url(*url);
+  bool live = url && grammar::is_safe_url(*url);
   if (source && live)
     parts.push_back("source: [" + md_text(std::string(*source)) + "](" + md_url(*url) + ")");
   else if (source)

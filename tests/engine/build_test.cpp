@@ -177,7 +177,7 @@ TEST_CASE("warnings wait until the errors are fixed") {
 }
 
 TEST_CASE("an included file's headings nest in the section of the include line") {
-  argmap::memory_loader loader;
+  argmap::grammar::memory_loader loader;
   loader.files["m.arg"] = "# Evidence\n[e] E.\ninclude \"studies.arg\"\n[f] F.\n# Other\n[o] O.\n";
   loader.files["studies.arg"] = "# Study A\n[a] A.\n# Study B\n[b] B.\n";
   auto m = argmap::engine::check_file("m.arg", loader, {});

@@ -46,7 +46,7 @@ void check_properties(const std::string& name, const std::string& text, const fs
   REQUIRE(twice);
   CHECK(*twice == *once);
 
-  argmap::memory_loader loader;
+  argmap::grammar::memory_loader loader;
   for (const auto& entry : fs::directory_iterator(dir))
     if (entry.path().extension() == ".arg") loader.files[entry.path().filename().string()] = read(entry.path());
   loader.files[name] = text;

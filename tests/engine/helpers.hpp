@@ -11,7 +11,7 @@ namespace argmap::test {
 /// Checks `text` as file "m.arg" (with `others` as includable files).
 inline engine::checked_map check(const std::string& text, const engine::check_options& options = {},
                          const std::map<std::string, std::string>& others = {}) {
-  memory_loader loader;
+  grammar::memory_loader loader;
   loader.files = others;
   loader.files["m.arg"] = text;
   return engine::check_file("m.arg", loader, options);

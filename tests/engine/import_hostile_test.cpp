@@ -63,7 +63,7 @@ TEST_CASE(
     CHECK(text_of(error).rfind("line 1, column ", 0) == 0);
     CHECK(text_of(error).find("/nodes/") != std::string::npos);
   }
-  parse_options shallow;
+  grammar::parse_options shallow;
   shallow.max_depth = 10;
   CHECK_FALSE(argmap::engine::import_aif(undercut_chain(20), error, shallow));
 }
@@ -182,7 +182,7 @@ TEST_CASE("an importer never writes a map that does not check") {
   checks(r);
   CHECK(test::check(r->map).graph.claims.size() == 1);
   // More claims than the limit.
-  parse_options few;
+  grammar::parse_options few;
   few.max_claims = 2;
   CHECK_FALSE(argmap::engine::import_json(
       json_map(

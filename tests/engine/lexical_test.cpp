@@ -38,7 +38,7 @@ struct parsed {
 parsed parse_first(const std::string& text, bool nested) {
   argmap::source_set set;
   set.files.emplace_back("t.arg", nested ? "[r] R.\n  + " + text + "\n" : text + "\n");
-  argmap::parse_result r = argmap::parse(set, 0);
+  argmap::grammar::parse_result r = argmap::grammar::parse(set, 0);
   parsed p;
   for (const argmap::diagnostic& d : r.diagnostics)
     if (d.level == argmap::severity::error) p.why += d.message + "\n";
@@ -160,7 +160,7 @@ TEST_CASE("attribute and front-matter values: bare exactly when they read back b
       if (lexical::is_bare_front_matter_value(value)) {
         argmap::source_set set;
         set.files.emplace_back("t.arg", "---\nk: " + value + "\n---\nT.\n");
-        argmap::parse_result r = argmap::parse(set, 0);
+        argmap::grammar::parse_result r = argmap::grammar::parse(set, 0);
         REQUIRE(r.doc.meta.entries.size() == 1);
         CHECK(r.doc.meta.entries[0].value == value);
       }

@@ -125,7 +125,7 @@ TEST_CASE("an include that cannot be read: a suggestion, and no undefined refere
 }
 
 TEST_CASE("a partial checked alone: one error that explains, not one per reference") {
-  argmap::memory_loader loader;
+  argmap::grammar::memory_loader loader;
   loader.files["_part.arg"] = "[p] Part.\n  - @m\n  + @other\n";
   auto m = argmap::engine::check_file("_part.arg", loader, {});
   REQUIRE(m.errors() == 1);

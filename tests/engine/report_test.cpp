@@ -97,9 +97,10 @@ TEST_CASE("stats text form") {
 }
 
 TEST_CASE("edit distance and suggestions") {
-  CHECK(argmap::edit_distance("blinked", "blinkd", 3) == 1);
-  CHECK(argmap::edit_distance("thesis", "htesis", 3) == 1);  // transposition
-  CHECK(argmap::edit_distance("abc", "xyzabc", 2) == 3);      // gave up past the limit
-  CHECK(argmap::closest("revew", {"review", "reviews"}) == std::optional<std::string>("review"));
-  CHECK(argmap::closest("zz", {"review"}) == std::nullopt);
+  CHECK(argmap::grammar::edit_distance("blinked", "blinkd", 3) == 1);
+  CHECK(argmap::grammar::edit_distance("thesis", "htesis", 3) == 1);  // transposition
+  CHECK(argmap::grammar::edit_distance("abc", "xyzabc", 2) == 3);     // gave up past the limit
+  CHECK(argmap::grammar::closest("revew", {"review", "reviews"}) ==
+        std::optional<std::string>("review"));
+  CHECK(argmap::grammar::closest("zz", {"review"}) == std::nullopt);
 }

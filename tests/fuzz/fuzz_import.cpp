@@ -20,7 +20,8 @@
 namespace {
 
 std::optional<std::string> import(std::uint8_t which, const std::string& text,
-                                  argmap::diagnostic& error, const argmap::parse_options& limits) {
+                                  argmap::diagnostic& error,
+                                  const argmap::grammar::parse_options& limits) {
   std::optional<argmap::engine::import_result> r;
   switch (which % 7) {
     case 0:

@@ -13,12 +13,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  argmap::memory_loader loader;
+  argmap::grammar::memory_loader loader;
   loader.files["a.arg"] = text;
   loader.files["b.arg"] = "[b] Included.\n  + @a1\ninclude \"a.arg\"\n";
-  argmap::parse_options options;
+  argmap::grammar::parse_options options;
   options.max_depth = 64;  // keep each run short; deeper nesting is one diagnostic anyway
-  argmap::loaded_map m = argmap::load_map_from_text("a.arg", text, loader, options);
+  argmap::grammar::loaded_map m =
+      argmap::grammar::load_map_from_text("a.arg", text, loader, options);
   for (const argmap::diagnostic& d : m.diagnostics) {
     if (d.range.line == 0) continue;  // whole-file diagnostics
     bool known = false;

@@ -13,19 +13,19 @@ namespace argmap::test {
 struct parsed {
   std::string ast;    ///< dump() of the map
   std::string diags;  ///< format_human() of every diagnostic
-  loaded_map map;     ///< the map itself
+  grammar::loaded_map map;  ///< the map itself
 };
 
 /// Parses `text` as file "t.arg"; `others` are further files it may include.
 inline parsed parse_text(const std::string& text,
                          const std::map<std::string, std::string>& others = {},
-                         const parse_options& options = {}) {
-  memory_loader loader;
+                         const grammar::parse_options& options = {}) {
+  grammar::memory_loader loader;
   loader.files = others;
   loader.files["t.arg"] = text;
   parsed p;
-  p.map = load_map("t.arg", loader, options);
-  p.ast = dump(p.map);
+  p.map = grammar::load_map("t.arg", loader, options);
+  p.ast = grammar::dump(p.map);
   p.diags = format_human(p.map.diagnostics);
   return p;
 }

@@ -75,23 +75,24 @@ TEST_CASE("errors in an included file carry that file's name") {
 }
 
 TEST_CASE("an unreadable first file is one error without a position") {
-  argmap::memory_loader loader;
-  auto map = argmap::load_map("nope.arg", loader);
+  argmap::grammar::memory_loader loader;
+  auto map = argmap::grammar::load_map("nope.arg", loader);
   CHECK(argmap::format_human(map.diagnostics) ==
         "nope.arg: error: cannot read 'nope.arg': No such file or directory\n");
   CHECK(map.documents.empty());
 }
 
 TEST_CASE("a map read from memory (standard input) resolves includes against its name") {
-  argmap::memory_loader loader;
+  argmap::grammar::memory_loader loader;
   loader.files["dir/x.arg"] = "[x] X.\n";
-  auto map = argmap::load_map_from_text("dir/<stdin>", "[a] A.\ninclude \"x.arg\"\n", loader);
+  auto map =
+      argmap::grammar::load_map_from_text("dir/<stdin>", "[a] A.\ninclude \"x.arg\"\n", loader);
   CHECK(map.ok());
   CHECK(map.documents.size() == 2);
 }
 
 TEST_CASE("the disk loader refuses directories and oversized files") {
-  argmap::disk_loader small(4);
+  argmap::grammar::disk_loader small(4);
   std::string text, why;
   CHECK_FALSE(small.read(".", text, why));
   CHECK(why == "it is a directory");

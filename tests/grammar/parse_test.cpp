@@ -210,8 +210,8 @@ TEST_CASE("UTF-16 is recognised, with or without a byte-order mark") {
 
 // The grammar itself is linear in the line; these tests raise the line limit
 // (64 KiB by default) to show it on lines of a megabyte.
-argmap::parse_options long_lines() {
-  argmap::parse_options o;
+argmap::grammar::parse_options long_lines() {
+  argmap::grammar::parse_options o;
   o.max_line_bytes = std::size_t{4} << 20;
   return o;
 }
@@ -274,7 +274,7 @@ TEST_CASE("ids and references longer than 256 characters are refused") {
 }
 
 TEST_CASE("the claim limit counts every file and stops reading at the first claim over it") {
-  argmap::parse_options o;
+  argmap::grammar::parse_options o;
   o.max_claims = 5;
   auto p = parse_text("[a] A.\n  + B.\ninclude \"i.arg\"\ninclude \"j.arg\"\n",
                       {{"i.arg", "[c] C.\n  + D.\n  + E.\n  + F.\n"}, {"j.arg", "[g] G.\n"}}, o);
@@ -290,7 +290,7 @@ TEST_CASE("the claim limit counts every file and stops reading at the first clai
 }
 
 TEST_CASE("reference lines do not count as claims, and have a limit of their own") {
-  argmap::parse_options o;
+  argmap::grammar::parse_options o;
   o.max_claims = 2;
   // Two claims and six references: within the limits.
   CHECK(parse_text("[a] A.\n  - @b\n  - @b\n[b] B.\n  - @a\n  - @a\n@a\n  + @b\n", {}, o).diags == "");
@@ -308,7 +308,7 @@ TEST_CASE("includes nest at most max_include_depth files deep") {
     files["f" + std::to_string(k) + ".arg"] =
         "[n" + std::to_string(k) + "] N.\ninclude \"f" + std::to_string(k + 1) + ".arg\"\n";
   files["f11.arg"] = "[end] End.\n";
-  argmap::parse_options o;
+  argmap::grammar::parse_options o;
   o.max_include_depth = 4;
   auto p = parse_text("include \"f1.arg\"\n", files, o);
   REQUIRE(p.map.diagnostics.size() == 1);
@@ -334,7 +334,7 @@ TEST_CASE("deep nesting stops at the depth limit and the error cap") {
 }
 
 TEST_CASE("the depth and error limits are options") {
-  argmap::parse_options o;
+  argmap::grammar::parse_options o;
   o.max_depth = 2;
   o.max_errors = 1;
   auto p = parse_text("A\n + b\n  + c\n   + d\n    + e\n", {}, o);
