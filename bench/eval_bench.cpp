@@ -37,7 +37,8 @@ argmap::engine::framework random_af(std::uint32_t n, std::uint64_t m, std::uint6
 
 // Grid frameworks (as in ICCMA's GridGenerator): arguments on a w x h grid,
 // each attacking its right and lower neighbour, some attacks both ways.
-argmap::engine::framework grid_af(std::uint32_t w, std::uint32_t h, int mutual_percent, std::uint64_t seed) {
+argmap::engine::framework grid_af(std::uint32_t w, std::uint32_t h, int mutual_percent,
+                                  std::uint64_t seed) {
   lcg r{seed};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attacks;
   auto id = [w](std::uint32_t x, std::uint32_t y) { return y * w + x; };
@@ -53,9 +54,11 @@ argmap::engine::framework grid_af(std::uint32_t w, std::uint32_t h, int mutual_p
   return argmap::engine::framework(static_cast<std::size_t>(w) * h, std::move(attacks));
 }
 
-void count(const std::vector<argmap::engine::label>& l, std::size_t& in, std::size_t& out, std::size_t& undec) {
+void count(const std::vector<argmap::engine::label>& l, std::size_t& in, std::size_t& out,
+           std::size_t& undec) {
   in = out = undec = 0;
-  for (argmap::engine::label x : l) (x == argmap::engine::label::in ? in : x == argmap::engine::label::out ? out : undec)++;
+  for (argmap::engine::label x : l)
+    (x == argmap::engine::label::in ? in : x == argmap::engine::label::out ? out : undec)++;
 }
 
 }  // namespace

@@ -119,7 +119,8 @@ outcome deserialise(const std::string& text, const std::string& file) {
     nlohmann::json j = nlohmann::json::parse(text);
     o.ok = j.at("ok");
     o.outputs = j.at("outputs").get<std::map<std::string, std::uint64_t>>();
-    for (const auto& d : j.at("diagnostics")) o.diagnostics.push_back(engine::diagnostic_from_json(d));
+    for (const auto& d : j.at("diagnostics"))
+      o.diagnostics.push_back(engine::diagnostic_from_json(d));
   } catch (const nlohmann::json::exception& e) {
     o = outcome{};
     o.diagnostics.push_back(unplaced(severity::error, "internal", file,

@@ -44,8 +44,8 @@ const engine::exchange_format* framework_format(const eval_args& args) {
 // An abstract framework read as the map `argmap import` would write: one
 // claim per argument, one attack per attack. Its translation is the
 // framework itself (docs/evaluation.md), so evaluating the map evaluates it.
-std::optional<engine::checked_map> framework_map(const eval_args& args, const engine::exchange_format& format,
-                                         int& code) {
+std::optional<engine::checked_map> framework_map(const eval_args& args,
+                                                 const engine::exchange_format& format, int& code) {
   std::string text;
   diagnostic error;
   code = exit_io;
@@ -92,7 +92,8 @@ int run_eval(const eval_args& args) {
     }
     engine::explanation x = engine::explainer(m.graph, e).explain(*c);
     if (args.format == "json") {
-      nlohmann::ordered_json j = nlohmann::ordered_json::parse(engine::evaluation_json(m.graph, e, &names));
+      nlohmann::ordered_json j =
+          nlohmann::ordered_json::parse(engine::evaluation_json(m.graph, e, &names));
       std::cout << nlohmann::ordered_json{{"semantics", j["semantics"]},
                                           {"claim", args.explain},
                                           {"explanation", j["explanations"][args.explain]}}
@@ -103,7 +104,8 @@ int run_eval(const eval_args& args) {
     }
     return exit_ok;
   }
-  std::cout << (args.format == "json" ? engine::evaluation_json(m.graph, e, &names) : engine::evaluation_text(m.graph, e));
+  std::cout << (args.format == "json" ? engine::evaluation_json(m.graph, e, &names)
+                                      : engine::evaluation_text(m.graph, e));
   return exit_ok;
 }
 

@@ -38,7 +38,8 @@ int run_fmt(const fmt_args& args) {
     }
     std::string name = file == "-" ? "<stdin>" : file;
     std::vector<diagnostic> diagnostics;
-    std::optional<std::string> formatted = engine::format_text(name, text, diagnostics, args.limits.parse);
+    std::optional<std::string> formatted =
+        engine::format_text(name, text, diagnostics, args.limits.parse);
     if (!formatted) {
       // A file with errors is never touched.
       std::cerr << format_human(diagnostics, false)

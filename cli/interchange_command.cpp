@@ -54,8 +54,8 @@ int run_import(const interchange_args& args) {
   if (refuse_overwriting_input(args.output, {args.file})) return exit_usage;
   if (!read_input(args.file, args.input.max_file_size, text)) return exit_io;
   diagnostic error;
-  auto imported =
-      engine::import_from(*engine::find_exchange_format(args.format), {args.file, text}, error, args.input.parse);
+  auto imported = engine::import_from(*engine::find_exchange_format(args.format), {args.file, text},
+                                      error, args.input.parse);
   if (!imported) {
     print_diagnostics(std::cerr, args.diagnostics, {error});
     return exit_problems;

@@ -232,8 +232,8 @@ class drawing {
       std::vector<Agnode_t*> premises;
       for (engine::claim_index p : inf.premises)
         if (nodes_[p]) premises.push_back(nodes_[p]);
-      Agnode_t* target =
-          inf.kind == engine::inference_kind::undercut ? junctions_[inf.target] : nodes_[inf.target];
+      Agnode_t* target = inf.kind == engine::inference_kind::undercut ? junctions_[inf.target]
+                                                                      : nodes_[inf.target];
       if (arrows_[i] == arrow::direct) {
         edge(premises.front(), target, s, true);
         continue;
@@ -370,7 +370,8 @@ renderer::~renderer() {
   if (impl_->gvc) gvFreeContext(impl_->gvc);
 }
 
-result renderer::render(const engine::argument_graph& graph, const options& opts, const engine::evaluation* eval) {
+result renderer::render(const engine::argument_graph& graph, const options& opts,
+                        const engine::evaluation* eval) {
   result r;
   const theme* t = find_theme(opts.theme);
   if (!t) {

@@ -75,9 +75,9 @@ bool markup::tag_border(const engine::claim_node& c) const {
 std::vector<attribute> markup::claim_attributes(std::size_t claim) const {
   const engine::claim_node& c = g_.claims[claim];
   int role = roles_[claim];
-  std::string fill = role < 0                                            ? t_.thesis_fill
+  std::string fill = role < 0                                                    ? t_.thesis_fill
                      : role == static_cast<int>(engine::inference_kind::support) ? t_.support_fill
-                                                                         : t_.attack_fill;
+                                                                                 : t_.attack_fill;
   if (auto colour = c.attribute("color")) fill = std::string(*colour);
   std::vector<attribute> out{{"fillcolor", fill}, {"tooltip", escape_esc_string(c.id)}};
   if (tag_border(c)) {
@@ -295,9 +295,9 @@ std::string markup::drawing_legend(const std::vector<arrow>& arrows) const {
     if (c.attribute("color"))
       own_colour = true;
     else
-      fills[roles_[i] < 0                                            ? 0
+      fills[roles_[i] < 0                                                    ? 0
             : roles_[i] == static_cast<int>(engine::inference_kind::support) ? 1
-                                                                     : 2] = true;
+                                                                             : 2] = true;
     badge = badge || c.attribute("basis").has_value();
     tagged = tagged || !c.tags().empty();
   }
@@ -338,9 +338,9 @@ std::string markup::evaluation_legend() const {
   };
   return title + marked(engine::label::in, sets ? "accepted in every extension" : "accepted: in") +
          marked(engine::label::out, sets ? "in no extension: grey, struck through"
-                                 : "defeated: out, grey, struck through") +
+                                         : "defeated: out, grey, struck through") +
          marked(engine::label::undec, sets ? "in some extensions only: thick dashed border"
-                                   : "undecided: undec, thick dashed border") +
+                                           : "undecided: undec, thick dashed border") +
          row("grey arrow", sets ? "a reason in no extension" : "a reason that is out");
 }
 

@@ -18,7 +18,7 @@ std::vector<arrow> arrows(const engine::argument_graph& g, const view& v) {
     std::size_t premises = 0;
     for (engine::claim_index p : inf.premises) premises += v.claims[p];
     bool target = inf.kind == engine::inference_kind::undercut ? out[inf.target] == arrow::junction
-                                                       : v.claims[inf.target];
+                                                               : v.claims[inf.target];
     if (!target) continue;
     out[i] = premises > 1 || undercut[i] ? arrow::junction : arrow::direct;
   }
@@ -46,8 +46,8 @@ struct order {
   std::vector<std::int32_t> section_of;             // per plan node
 };
 
-order place(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows, bool legend,
-            tree_plan& p) {
+order place(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows,
+            bool legend, tree_plan& p) {
   const std::size_t claims = g.claims.size(), infs = g.inferences.size();
   auto junction = [&](std::size_t i) { return arrows[i] == arrow::junction; };
   std::vector<std::int64_t> key(infs, -1);
@@ -92,7 +92,7 @@ void hang(const engine::argument_graph& g, const view& v, const order& o, tree_p
   auto head = [&](std::size_t i) {
     const engine::inference& inf = g.inferences[i];
     return inf.kind == engine::inference_kind::undercut ? o.junction_at[inf.target]
-                                                : o.claim_at[inf.target];
+                                                        : o.claim_at[inf.target];
   };
   p.parent.assign(p.nodes.size(), -1);
   for (std::size_t c = 0; c < g.claims.size(); ++c) {
@@ -115,16 +115,16 @@ void hang(const engine::argument_graph& g, const view& v, const order& o, tree_p
 }
 
 // The frames: the sections drawn, then the legend's.
-void frame(const engine::argument_graph& g, const std::vector<bool>& framed, const order& o, bool legend,
-           tree_plan& p) {
+void frame(const engine::argument_graph& g, const std::vector<bool>& framed, const order& o,
+           bool legend, tree_plan& p) {
   std::vector<std::int32_t> cluster_of_section(g.sections.size(), -1);
   for (std::size_t s = 0; s < g.sections.size(); ++s) {
     if (!framed[s]) continue;
     cluster_of_section[s] = static_cast<std::int32_t>(p.clusters.size());
     std::int32_t up = g.sections[s].parent;
     p.clusters.push_back(static_cast<std::int32_t>(s));
-    p.cluster_parent.push_back(up == engine::no_section ? -1
-                                                : cluster_of_section[static_cast<std::size_t>(up)]);
+    p.cluster_parent.push_back(
+        up == engine::no_section ? -1 : cluster_of_section[static_cast<std::size_t>(up)]);
     p.leading.push_back(false);
   }
   p.cluster.resize(p.nodes.size());
@@ -142,8 +142,9 @@ void frame(const engine::argument_graph& g, const std::vector<bool>& framed, con
 
 }  // namespace
 
-tree_plan plan_tree(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows,
-                    const std::vector<bool>& framed, bool legend) {
+tree_plan plan_tree(const engine::argument_graph& g, const view& v,
+                    const std::vector<arrow>& arrows, const std::vector<bool>& framed,
+                    bool legend) {
   tree_plan p;
   order o = place(g, v, arrows, legend, p);
   hang(g, v, o, p);

@@ -54,7 +54,7 @@ struct tree_plan {
 /// claim under the claim it contradicts. Order: the legend (when `legend`),
 /// then in reading order each claim, just after the junction points of the
 /// linked reasons it opens.
-tree_plan plan_tree(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows,
-                    const std::vector<bool>& framed, bool legend);
+tree_plan plan_tree(const engine::argument_graph& g, const view& v,
+                    const std::vector<arrow>& arrows, const std::vector<bool>& framed, bool legend);
 
 }  // namespace argmap::render

@@ -40,7 +40,8 @@ std::vector<std::vector<engine::claim_index>> neighbours(const engine::argument_
   return adj;
 }
 
-std::vector<bool> focus(const engine::argument_graph& g, engine::claim_index start, unsigned depth) {
+std::vector<bool> focus(const engine::argument_graph& g, engine::claim_index start,
+                        unsigned depth) {
   auto adj = neighbours(g);
   std::vector<int> dist(g.claims.size(), -1);
   std::deque<engine::claim_index> queue{start};
@@ -68,7 +69,8 @@ bool in_section(const engine::argument_graph& g, std::int32_t s, const std::vect
 
 }  // namespace
 
-view select_view(const engine::argument_graph& g, const options& opts, std::vector<diagnostic>& problems) {
+view select_view(const engine::argument_graph& g, const options& opts,
+                 std::vector<diagnostic>& problems) {
   std::string error;
   view v;
   v.claims.assign(g.claims.size(), true);
@@ -125,8 +127,9 @@ view select_view(const engine::argument_graph& g, const options& opts, std::vect
     bool premise = std::any_of(inf.premises.begin(), inf.premises.end(),
                                [&](engine::claim_index p) { return v.claims[p]; });
     // Undercuts come after the inference they target, which is decided first.
-    bool target = inf.kind == engine::inference_kind::undercut ? v.inferences[inf.target]
-                                                       : static_cast<bool>(v.claims[inf.target]);
+    bool target = inf.kind == engine::inference_kind::undercut
+                      ? v.inferences[inf.target]
+                      : static_cast<bool>(v.claims[inf.target]);
     v.inferences[i] = premise && target;
   }
   v.contradictions.assign(g.contradictions.size(), false);

@@ -29,6 +29,7 @@ struct view {
 /// - tags: claims with any of the tags, and claims related to two or more of them.
 ///
 /// An inference is drawn when its target and at least one premise are.
-view select_view(const engine::argument_graph& g, const options& opts, std::vector<diagnostic>& problems);
+view select_view(const engine::argument_graph& g, const options& opts,
+                 std::vector<diagnostic>& problems);
 
 }  // namespace argmap::render

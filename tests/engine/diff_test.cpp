@@ -13,7 +13,8 @@ using namespace argmap;
 namespace {
 
 // The length of a longest common subsequence, by the textbook table.
-std::size_t lcs(const std::vector<argmap::engine::text_line>& a, const std::vector<argmap::engine::text_line>& b) {
+std::size_t lcs(const std::vector<argmap::engine::text_line>& a,
+                const std::vector<argmap::engine::text_line>& b) {
   std::vector<std::vector<std::size_t>> t(a.size() + 1, std::vector<std::size_t>(b.size() + 1, 0));
   for (std::size_t i = a.size(); i-- > 0;)
     for (std::size_t j = b.size(); j-- > 0;)
@@ -22,7 +23,8 @@ std::size_t lcs(const std::vector<argmap::engine::text_line>& a, const std::vect
 }
 
 // Applies an edit script to a, checking it against b.
-bool applies(const std::vector<argmap::engine::text_line>& a, const std::vector<argmap::engine::text_line>& b,
+bool applies(const std::vector<argmap::engine::text_line>& a,
+             const std::vector<argmap::engine::text_line>& b,
              const std::vector<argmap::engine::edit>& ops) {
   std::size_t i = 0, j = 0;
   for (argmap::engine::edit e : ops) {

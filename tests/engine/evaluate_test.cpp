@@ -31,14 +31,16 @@ std::vector<std::vector<label>> labellings(const argmap::engine::search_result& 
 }
 
 // Grounded labels of a map's claims, "id:label" joined by spaces.
-std::string grounded_of(const std::string& map, argmap::engine::semantics s = argmap::engine::semantics::grounded) {
+std::string grounded_of(const std::string& map,
+                        argmap::engine::semantics s = argmap::engine::semantics::grounded) {
   auto m = check(map);
   REQUIRE(m.errors() == 0);
   auto e = argmap::engine::evaluate(m.graph, s);
   REQUIRE(e.ok());
   std::string out;
   for (std::size_t c = 0; c < m.graph.claims.size(); ++c)
-    out += (out.empty() ? "" : " ") + m.graph.claims[c].id + ":" + argmap::engine::name_of(e.claim_labels[c]);
+    out += (out.empty() ? "" : " ") + m.graph.claims[c].id + ":" +
+           argmap::engine::name_of(e.claim_labels[c]);
   return out;
 }
 
@@ -59,7 +61,8 @@ TEST_CASE("Dung: a simple attack, and reinstatement") {
 TEST_CASE("Dung: an even cycle has two preferred and stable extensions, grounded empty") {
   framework f = af(2, {{0, 1}, {1, 0}});
   CHECK(argmap::engine::grounded(f) == std::vector<label>{U, U});
-  CHECK(labellings(argmap::engine::preferred(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
+  CHECK(labellings(argmap::engine::preferred(f)) ==
+        std::vector<std::vector<label>>{{I, O}, {O, I}});
   CHECK(labellings(argmap::engine::stable(f)) == std::vector<std::vector<label>>{{I, O}, {O, I}});
   CHECK(labellings(argmap::engine::complete_labellings(f)) ==
         std::vector<std::vector<label>>{{I, O}, {O, I}, {U, U}});
@@ -101,7 +104,8 @@ TEST_CASE("exact search reports 'too large' instead of running for hours") {
   // Through evaluate(): a diagnostic, and no labels.
   auto m = check("[a] A.\n  - [b] B.\n    - @a\n[c] C.\n  - [d] D.\n    - @c\n");
   small.max_open = 1;
-  argmap::engine::evaluation e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred, small);
+  argmap::engine::evaluation e =
+      argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred, small);
   REQUIRE_FALSE(e.ok());
   CHECK(e.problem->code == "too-large");
   CHECK(e.problem->level == argmap::severity::error);
@@ -210,7 +214,9 @@ TEST_CASE("DF-QuAD on cycles and contradictions: the fixed point of its equation
   CHECK(e.claim_strengths[0] == doctest::Approx(1.0 / 3).epsilon(1e-6));
   // Without cycles, one exact pass as before.
   auto plain = check("[a] A.\n  - [b] B.\n");
-  CHECK(argmap::engine::evaluate(plain.graph, argmap::engine::semantics::dfquad).claim_strengths[0] == 0.25);
+  CHECK(
+      argmap::engine::evaluate(plain.graph, argmap::engine::semantics::dfquad).claim_strengths[0] ==
+      0.25);
 }
 
 TEST_CASE("DF-QuAD says which claim did not settle, and where") {
@@ -226,19 +232,23 @@ TEST_CASE("DF-QuAD says which claim did not settle, and where") {
 
 TEST_CASE("JSON output of each semantics") {
   auto m = check("[a] A.\n  - [b] B.\n");
-  CHECK(argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded)) ==
+  CHECK(argmap::engine::evaluation_json(
+            m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded)) ==
         "{\"semantics\":\"grounded\",\"labels\":{\"a\":\"out\",\"b\":\"in\"}}\n");
-  CHECK(argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred)) ==
+  CHECK(argmap::engine::evaluation_json(
+            m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::preferred)) ==
         "{\"semantics\":\"preferred\",\"extensions\":[[\"b\"]],\"sceptical\":[\"b\"],"
         "\"credulous\":[\"b\"]}\n");
-  CHECK(argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::dfquad)) ==
+  CHECK(argmap::engine::evaluation_json(
+            m.graph, argmap::engine::evaluate(m.graph, argmap::engine::semantics::dfquad)) ==
         "{\"semantics\":\"dfquad\",\"strengths\":{\"a\":0.25,\"b\":0.5}}\n");
 }
 
 TEST_CASE("frameworks round-trip through TGF, APX and i23, and through a map") {
   framework f = af(4, {{0, 1}, {1, 2}, {2, 3}, {3, 2}});
   argmap::engine::named_framework nf{{"a", "b", "c", "d"}, f};
-  for (auto format : {argmap::engine::af_format::tgf, argmap::engine::af_format::apx, argmap::engine::af_format::i23}) {
+  for (auto format : {argmap::engine::af_format::tgf, argmap::engine::af_format::apx,
+                      argmap::engine::af_format::i23}) {
     std::string text = argmap::engine::write_af(nf, format);
     argmap::diagnostic error;
     auto back = argmap::engine::read_af(text, format, error);
@@ -260,7 +270,8 @@ TEST_CASE("framework format errors name the line") {
   argmap::diagnostic error;
   CHECK_FALSE(argmap::engine::read_af("p af 2\n1 3\n", argmap::engine::af_format::i23, error));
   CHECK(text_of(error) == "line 2: expected two argument numbers from 1 to 2");
-  CHECK_FALSE(argmap::engine::read_af("arg(a).\natt(a,b).\n", argmap::engine::af_format::apx, error));
+  CHECK_FALSE(
+      argmap::engine::read_af("arg(a).\natt(a,b).\n", argmap::engine::af_format::apx, error));
   CHECK(text_of(error) == "line 2: 'b' is not declared with arg(...)");
   CHECK_FALSE(argmap::engine::read_af("a\n#\na b\n", argmap::engine::af_format::tgf, error));
   CHECK(text_of(error) == "line 3: 'b' is not an argument listed before '#'");

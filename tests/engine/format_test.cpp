@@ -127,12 +127,12 @@ TEST_CASE("fmt refuses a file with errors") {
 TEST_CASE("canonical form: indentation, markers, attributes, escapes, headings") {
   std::vector<argmap::diagnostic> ds;
   auto out = argmap::engine::format_text("m.arg",
-                                 "[a]   A claim   \n"
-                                 "     +    B #x\n"
-                                 "        {weight:   0.5 ,source: \"Some, one\"}\n"
-                                 "# Head\n"
-                                 "\\+ plus \\{not: braces} x\n",
-                                 ds);
+                                         "[a]   A claim   \n"
+                                         "     +    B #x\n"
+                                         "        {weight:   0.5 ,source: \"Some, one\"}\n"
+                                         "# Head\n"
+                                         "\\+ plus \\{not: braces} x\n",
+                                         ds);
   REQUIRE(out);
   CHECK(*out ==
         "[a] A claim\n"
@@ -149,7 +149,8 @@ TEST_CASE("attributes never make a formatted line longer than 100 columns") {
   // Inline when it fits; on its own line when not; one per line when even that is too long.
   auto fits = argmap::engine::format_text("m.arg", "[a] Short. {weight: 0.5}\n", ds);
   CHECK(*fits == "[a] Short. {weight: 0.5}\n");
-  auto own = argmap::engine::format_text("m.arg", "[a] " + text + " {weight: 0.5, basis: document}\n", ds);
+  auto own =
+      argmap::engine::format_text("m.arg", "[a] " + text + " {weight: 0.5, basis: document}\n", ds);
   CHECK(*own == "[a] " + text + "\n  {weight: 0.5, basis: document}\n");
   std::string source(70, 's');
   auto each = argmap::engine::format_text(
@@ -175,7 +176,8 @@ TEST_CASE("unified diff") {
 
 TEST_CASE("fmt keeps the side a relation was written from") {
   std::vector<argmap::diagnostic> ds;
-  auto out = argmap::engine::format_text("m.arg", "[p] P.\n  + [r] R.\n[o] O.\n  ->   @p\n  ~> @r\n  +>  [c] C.\n", ds);
+  auto out = argmap::engine::format_text(
+      "m.arg", "[p] P.\n  + [r] R.\n[o] O.\n  ->   @p\n  ~> @r\n  +>  [c] C.\n", ds);
   REQUIRE(out);
   CHECK(*out == "[p] P.\n  + [r] R.\n[o] O.\n  -> @p\n  ~> @r\n  +> [c] C.\n");
 }

@@ -10,7 +10,7 @@ namespace argmap::test {
 
 /// Checks `text` as file "m.arg" (with `others` as includable files).
 inline engine::checked_map check(const std::string& text, const engine::check_options& options = {},
-                         const std::map<std::string, std::string>& others = {}) {
+                                 const std::map<std::string, std::string>& others = {}) {
   grammar::memory_loader loader;
   loader.files = others;
   loader.files["m.arg"] = text;
@@ -18,11 +18,14 @@ inline engine::checked_map check(const std::string& text, const engine::check_op
 }
 
 /// The human-format diagnostics of checking `text`.
-inline std::string diagnostics_of(const std::string& text, const engine::check_options& options = {}) {
+inline std::string diagnostics_of(const std::string& text,
+                                  const engine::check_options& options = {}) {
   return format_human(check(text, options).diagnostics);
 }
 
 /// dump() of the graph of `text`.
-inline std::string graph_of(const std::string& text) { return engine::dump(check(text).graph); }
+inline std::string graph_of(const std::string& text) {
+  return engine::dump(check(text).graph);
+}
 
 }  // namespace argmap::test

@@ -77,12 +77,14 @@ TEST_CASE(
   CHECK_FALSE(argmap::engine::import_json(
       json_map(R"([{"id":"a","text":"A","attributes":{"x":)" + deep + "}}]", "[]"), error));
   CHECK(text_of(error).find("nested deeper than 512 levels") != std::string::npos);
-  CHECK_FALSE(argmap::engine::import_aif(R"({"nodes":[{"nodeID":"a","type":"I","text":)" + deep + "}]}", error));
+  CHECK_FALSE(argmap::engine::import_aif(
+      R"({"nodes":[{"nodeID":"a","type":"I","text":)" + deep + "}]}", error));
   CHECK(text_of(error).find("nested deeper than 512 levels") != std::string::npos);
   // Braces inside strings do not count.
-  checks(argmap::engine::import_json(json_map(R"([{"id":"a","text":")" + std::string(1000, '[') + R"("}])",
-                              R"([{"depth":0,"relation":"root","claim":"a"}])"),
-                     error));
+  checks(argmap::engine::import_json(
+      json_map(R"([{"id":"a","text":")" + std::string(1000, '[') + R"("}])",
+               R"([{"depth":0,"relation":"root","claim":"a"}])"),
+      error));
 }
 
 TEST_CASE("every number an importer reads is range-checked and whole") {
@@ -97,9 +99,10 @@ TEST_CASE("every number an importer reads is range-checked and whole") {
   }
   for (const char* depth : {"-1", "1e300", "0.5", "257"}) {
     argmap::diagnostic error;
-    CHECK_FALSE(argmap::engine::import_json(json_map(claims, std::string(R"([{"depth":)") + depth +
-                                                 R"(,"relation":"root","claim":"a"}])"),
-                            error));
+    CHECK_FALSE(argmap::engine::import_json(
+        json_map(claims,
+                 std::string(R"([{"depth":)") + depth + R"(,"relation":"root","claim":"a"}])"),
+        error));
     CHECK(text_of(error).find("/outline/0/depth: expected a whole number from 0 to 256") !=
           std::string::npos);
   }
@@ -155,9 +158,10 @@ TEST_CASE("an importer never writes a map that does not check") {
   argmap::diagnostic error;
   // A NUL or a control character escaped in JSON text.
   for (const char* text : {"A\\u0000B", "A\\u001b[2JB", "A\\uFFFEB", "A\\u0085B"}) {
-    CHECK_FALSE(argmap::engine::import_json(json_map(std::string(R"([{"id":"a","text":")") + text + R"("}])",
-                                     R"([{"depth":0,"relation":"root","claim":"a"}])"),
-                            error));
+    CHECK_FALSE(argmap::engine::import_json(
+        json_map(std::string(R"([{"id":"a","text":")") + text + R"("}])",
+                 R"([{"depth":0,"relation":"root","claim":"a"}])"),
+        error));
     CHECK(text_of(error).find("/claims/0/text: ") != std::string::npos);
     CHECK(text_of(error).find("cannot hold") != std::string::npos);
   }
@@ -194,7 +198,8 @@ TEST_CASE("an importer never writes a map that does not check") {
   CHECK_FALSE(argmap::engine::import_kialo("1. T\n1.1. Pro: A\n1.2. Con: B\n", error, few));
   CHECK_FALSE(argmap::engine::import_argdown("[A]: a\n[B]: b\n[C]: c\n", error, few));
   // An Argdown heading of a million '#'.
-  CHECK_FALSE(argmap::engine::import_argdown(std::string(1000000, '#') + " Title\n[A]: a\n", error));
+  CHECK_FALSE(
+      argmap::engine::import_argdown(std::string(1000000, '#') + " Title\n[A]: a\n", error));
   CHECK(text_of(error) == "line 1: a heading of 1000000 '#' (argmap reads at most 1000)");
   // Control characters in text formats, with their line.
   CHECK_FALSE(argmap::engine::import_kialo("1. T\n1.1. Pro: A \x1b[2J\n", error));
@@ -223,7 +228,9 @@ TEST_CASE("Kialo claims go under the parent their number names, whatever the lin
 TEST_CASE("a JSON pointer is found at its line and column") {
   std::string text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c~d/e\": 2\n}";
   CHECK(argmap::engine::locate_json_pointer(text, "").value() == 0);
-  CHECK(argmap::engine::line_column(text, *argmap::engine::locate_json_pointer(text, "/a/1/b")) == "line 2, column 18");
-  CHECK(argmap::engine::line_column(text, *argmap::engine::locate_json_pointer(text, "/c~0d~1e")) == "line 3, column 12");
+  CHECK(argmap::engine::line_column(text, *argmap::engine::locate_json_pointer(text, "/a/1/b")) ==
+        "line 2, column 18");
+  CHECK(argmap::engine::line_column(text, *argmap::engine::locate_json_pointer(text, "/c~0d~1e")) ==
+        "line 3, column 12");
   CHECK_FALSE(argmap::engine::locate_json_pointer(text, "/a/2"));
 }

@@ -140,11 +140,13 @@ TEST_CASE("AIF round trip keeps every I-node text and every RA/CA relation") {
 
 TEST_CASE("bad AIF gives a location and no map") {
   argmap::diagnostic error;
-  CHECK_FALSE(argmap::engine::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
+  CHECK_FALSE(
+      argmap::engine::import_aif("{\n  \"nodes\": [\n    {\"nodeID\": 1,,}\n  ]\n}", error));
   CHECK(text_of(error).rfind("line 3, column 18: malformed JSON: syntax error", 0) == 0);
-  CHECK_FALSE(argmap::engine::import_aif(
-      "{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
-      error));
+  CHECK_FALSE(
+      argmap::engine::import_aif("{\"nodes\":[{\"nodeID\":\"1\",\"type\":\"I\",\"text\":\"a\"}],"
+                                 "\"edges\":[{\"fromID\":\"1\",\"toID\":\"99\"}]}",
+                                 error));
   CHECK(text_of(error) == "line 1, column 79: /edges/0/toID: '99' is not a node");
   CHECK_FALSE(argmap::engine::import_aif("{\"AIF\":{\"nodes\":[{\"text\":\"x\"}]}}", error));
   CHECK(text_of(error) ==
@@ -170,7 +172,8 @@ TEST_CASE("Kialo import: pros, cons, multi-line text and '-> See' links") {
 
 TEST_CASE("Kialo: a title with quotes is quoted in the front matter") {
   argmap::diagnostic error;
-  auto r = argmap::engine::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
+  auto r =
+      argmap::engine::import_kialo("Discussion Title: \"Cars\", she said\n1. Thesis.\n", error);
   REQUIRE(r);
   CHECK(r->map.find("title: \"\\\"Cars\\\", she said\"\n") != std::string::npos);
   CHECK(check(r->map).errors() == 0);
@@ -182,7 +185,8 @@ TEST_CASE("Kialo errors name the line") {
   CHECK(text_of(error) == "line 2: claim 1.2.1 has no parent: no claim is numbered 1.2");
   CHECK_FALSE(argmap::engine::import_kialo("1. Thesis.\n1.1. Con: -> See 9.\n", error));
   CHECK(text_of(error) == "line 2: '-> See 9.' links to no claim");
-  CHECK_FALSE(argmap::engine::import_kialo("1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
+  CHECK_FALSE(argmap::engine::import_kialo(
+      "1. Thesis.\n1.1. Con: -> See 1.2.\n1.2. Pro: -> See 1.\n", error));
   CHECK(text_of(error) == "line 2: '-> See 1.2.' links to another link, not to a claim");
   CHECK_FALSE(argmap::engine::import_kialo("Just text.\n", error));
   CHECK(text_of(error) == "line 1: expected a numbered claim such as '1. text'");

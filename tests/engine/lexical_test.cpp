@@ -82,8 +82,8 @@ TEST_CASE("claim text escaped by the formatter reads back as itself, whatever it
       if (expected.empty()) continue;  // blank text is written as "(no text)"
       for (bool nested : {false, true}) {
         for (bool with_id : {false, true}) {
-          std::string line =
-              (with_id ? "[a] " : "") + argmap::engine::escape_claim_text(text, !nested && !with_id);
+          std::string line = (with_id ? "[a] " : "") +
+                             argmap::engine::escape_claim_text(text, !nested && !with_id);
           parsed p = parse_first(line, nested);
           INFO("text: [" << text << "] written: [" << line << "]");
           REQUIRE_MESSAGE(p.ok, p.why);

@@ -8,8 +8,8 @@
 #include "engine/format.hpp"
 #include "engine/interchange/map_builder.hpp"
 
-using argmap::engine::map_builder;
 using argmap::ast::relation;
+using argmap::engine::map_builder;
 
 TEST_CASE("a built map prints as argmap fmt prints it, and reads back as built") {
   map_builder b;

@@ -37,8 +37,9 @@ std::optional<std::string> import(std::uint8_t which, const std::string& text,
       r = argmap::engine::import_kialo(text, error, limits);
       break;
     default: {
-      static const argmap::engine::af_format formats[] = {argmap::engine::af_format::tgf, argmap::engine::af_format::apx,
-                                                  argmap::engine::af_format::i23};
+      static const argmap::engine::af_format formats[] = {argmap::engine::af_format::tgf,
+                                                          argmap::engine::af_format::apx,
+                                                          argmap::engine::af_format::i23};
       auto f = argmap::engine::read_af(text, formats[which % 7 - 4], error);
       if (!f || f->names.size() > 2000) return std::nullopt;
       return argmap::engine::framework_to_map(*f, error, limits);

@@ -27,8 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   argmap::engine::search_limits limits;
   limits.max_steps = 20000;
   limits.max_labellings = 1000;
-  argmap::engine::evaluation e = argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded, limits);
-  for (argmap::engine::semantics s : {argmap::engine::semantics::preferred, argmap::engine::semantics::stable})
+  argmap::engine::evaluation e =
+      argmap::engine::evaluate(m.graph, argmap::engine::semantics::grounded, limits);
+  for (argmap::engine::semantics s :
+       {argmap::engine::semantics::preferred, argmap::engine::semantics::stable})
     (void)argmap::engine::evaluation_json(m.graph, argmap::engine::evaluate(m.graph, s, limits));
   argmap::engine::evaluation strengths = argmap::engine::dfquad(m.graph);
   (void)argmap::engine::evaluation_text(m.graph, strengths);

@@ -143,7 +143,8 @@ TEST_CASE("markup: user text is escaped, ids shown as --ids says, defeated claim
   CHECK(has(render::markup(d.map.graph, d.o, d.t, d.v, nullptr).claim_label(d.claim("t")),
             "<B>t</B>"));
 
-  argmap::engine::evaluation e = argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
+  argmap::engine::evaluation e =
+      argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
   render::markup evaluated(d.map.graph, d.o, d.t, d.v, &e);
   std::string x = evaluated.claim_label(d.claim("x"));
   CHECK(has(x, "\u2717 defeated"));
@@ -163,7 +164,8 @@ TEST_CASE("markup: box attributes, in the order they are set") {
   CHECK(m.claim_attributes(d.claim("b"))[0].second == d.t.attack_fill);
 
   // b and c attack each other through the contradiction: both undecided.
-  argmap::engine::evaluation e = argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
+  argmap::engine::evaluation e =
+      argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
   render::markup evaluated(d.map.graph, d.o, d.t, d.v, &e);
   auto undec = evaluated.claim_attributes(d.claim("c"));
   std::vector<std::string> names;
@@ -189,7 +191,8 @@ TEST_CASE("markup: the legend lists only what the drawing uses") {
   CHECK_FALSE(has(legend, "undercuts an inference"));
   CHECK(has(legend, "\u25CF"));
   CHECK_FALSE(has(legend, "evaluated"));
-  argmap::engine::evaluation e = argmap::engine::evaluate(two.map.graph, argmap::engine::semantics::grounded);
+  argmap::engine::evaluation e =
+      argmap::engine::evaluate(two.map.graph, argmap::engine::semantics::grounded);
   std::string with = *render::markup(two.map.graph, two.o, two.t, two.v, &e).legend(a2);
   CHECK(has(with, "evaluated: grounded"));
   CHECK(has(with, "grey arrow"));
@@ -198,7 +201,8 @@ TEST_CASE("markup: the legend lists only what the drawing uses") {
 TEST_CASE("markup: an inference the evaluation has out is drawn grey, bold becomes solid") {
   drawing d("[t] T.\n  + [a] A.\n    - [x] X.\n");
   render::markup plain(d.map.graph, d.o, d.t, d.v, nullptr);
-  argmap::engine::evaluation e = argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
+  argmap::engine::evaluation e =
+      argmap::engine::evaluate(d.map.graph, argmap::engine::semantics::grounded);
   render::markup evaluated(d.map.graph, d.o, d.t, d.v, &e);
   for (std::size_t i = 0; i < d.map.graph.inferences.size(); ++i) {
     render::stroke s = evaluated.inference_stroke(i);
