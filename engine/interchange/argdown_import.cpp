@@ -8,92 +8,20 @@
 #include <fmt/format.h>
 
 #include "engine/format.hpp"
+#include "engine/interchange/argdown_text.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/attributes.hpp"
+#include "grammar/lexical.hpp"
 #include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return std::string(s);
-}
-
-// Argdown's backslash escapes resolved.
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) ++i;
-    out += s[i];
-  }
-  return out;
-}
-
-// A YAML scalar as Argdown front matter and data write it: double-quoted
-// (with backslash escapes), single-quoted ('' for a quote) or plain.
-std::string yaml_scalar(std::string_view v) {
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
-    std::string out;
-    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
-      if (v[i] == '\\' && i + 2 < v.size()) {
-        char e = v[++i];
-        out += e == 'n' ? ' ' : e == 't' ? '\t' : e;
-        continue;
-      }
-      out += v[i];
-    }
-    return out;
-  }
-  if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') {
-    std::string out;
-    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
-      out += v[i];
-      if (v[i] == '\'' && i + 2 < v.size() && v[i + 1] == '\'') ++i;
-    }
-    return out;
-  }
-  return std::string(v);
-}
-
-// `key: value, key: "a, b"` split into pairs, commas inside quotes kept.
-std::vector<std::pair<std::string, std::string>> flow_pairs(std::string_view data) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::size_t start = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i <= data.size(); ++i) {
-    char c = i < data.size() ? data[i] : ',';
-    if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'') {
-      quote = c;
-      continue;
-    }
-    if (c != ',') continue;
-    std::string pair = trim(data.substr(start, i - start));
-    start = i + 1;
-    if (pair.empty()) continue;
-    std::size_t colon = pair.find(':');
-    out.emplace_back(trim(pair.substr(0, colon)),
-                     colon == std::string::npos ? "" : yaml_scalar(trim(pair.substr(colon + 1))));
-  }
-  return out;
-}
-
-// What argmap's front matter and attribute blocks accept as a key.
-bool is_front_matter_key(std::string_view key) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  if (key.empty() || !alpha(key[0])) return false;
-  for (char c : key)
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-') return false;
-  return true;
-}
+using argdown::flow_pairs;
+using argdown::trim;
+using argdown::unescape;
+using argdown::yaml_scalar;
 
 enum class kind { support, attack, undercut, contradiction };
 
@@ -118,137 +46,156 @@ class reader {
       : text_(text), limits_(limits) {}
 
   std::optional<import_result> run(diagnostic& error) {
-    std::vector<std::string> lines;
-    std::size_t pos = 0;
+    std::size_t pos = 0, line_no = 0;
     while (pos <= text_.size()) {
       std::size_t nl = text_.find('\n', pos);
       if (nl == std::string::npos) nl = text_.size();
-      lines.push_back(text_.substr(pos, nl - pos));
+      std::string raw = text_.substr(pos, nl - pos);
       pos = nl + 1;
-    }
-    std::vector<std::pair<std::size_t, std::string>> stack;  // (indent, node key)
-    std::string argument;  // the argument whose premise-conclusion form is being read
-    int pcs_state = 0;     // 0 none, 1 premises, 2 after the inference line
-    bool in_block_comment = false, in_front_matter = false;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-      std::size_t line_no = n + 1;
-      std::string raw = lines[n];
+      ++line_no;
       if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-      std::string line = trim(raw);
-      if (in_block_comment) {
-        if (line.find("*/") != std::string::npos) in_block_comment = false;
-        continue;
-      }
-      if (line_no == 1 && line == "===") {
-        in_front_matter = true;
-        continue;
-      }
-      if (in_front_matter) {
-        if (line == "===") {
-          in_front_matter = false;
-        } else if (std::size_t colon = line.find(':'); colon != std::string::npos) {
-          // YAML `key: value`; keys argmap's front matter can hold are kept.
-          std::string key = trim(line.substr(0, colon));
-          std::string value = yaml_scalar(trim(line.substr(colon + 1)));
-          if (is_front_matter_key(key) && !value.empty()) front_matter_.emplace_back(key, value);
-        }
-        continue;
-      }
-      if (line.empty()) {
-        stack.clear();
-        if (pcs_state == 2) pcs_state = 0, argument.clear();
-        continue;
-      }
-      if (line.rfind("//", 0) == 0) continue;
-      if (line.rfind("/*", 0) == 0) {
-        in_block_comment = line.find("*/", 2) == std::string::npos;
-        continue;
-      }
-      std::size_t indent = raw.find_first_not_of(" \t");
-      if (line[0] == '#' && indent == 0 && line.size() > 1 && (line[1] == '#' || line[1] == ' ')) {
-        std::size_t level = line.find_first_not_of('#');
-        std::string title = level == std::string::npos ? "" : trim(line.substr(level));
-        if (title.empty()) continue;  // "##" alone: a heading without a title, nothing to keep
-        if (level > 1000)
-          return fail(error, line_no,
-                      fmt::format("a heading of {} '#' (argmap reads at most 1000)", level));
-        heading(level, title);
-        stack.clear();
-        continue;
-      }
-      // Premise-conclusion form: "(1) statement", an inference line "----" or "-- ... --".
-      if (line[0] == '(' && !argument.empty()) {
-        std::size_t close = line.find(')');
-        if (close == std::string::npos)
-          return fail(error, line_no, "expected ')' after the number");
-        std::string key = statement(trim(line.substr(close + 1)), line_no);
-        if (key.empty()) return fail(error, line_no, "expected a statement after the number");
-        // A statement of the premise-conclusion form can have relations of its own.
-        stack.clear();
-        stack.emplace_back(indent, key);
-        if (pcs_state == 1)
-          nodes_[argument].premises.push_back(key);
-        else if (pcs_state == 2) {
-          nodes_[argument].conclusion = key;
-          pcs_state = 1;                            // a following premise line starts a new step
-          nodes_[argument].premises.push_back("");  // marks a multi-step argument
-        }
-        continue;
-      }
-      if (line.rfind("--", 0) == 0 && !argument.empty()) {
-        pcs_state = 2;
-        continue;
-      }
-      // A relation line: SYMBOL element.
-      static const std::vector<std::pair<std::string, std::pair<kind, bool>>> symbols = {
-          {"<+", {kind::support, false}},       {"<-", {kind::attack, false}},
-          {"<_", {kind::undercut, false}},      {"+>", {kind::support, true}},
-          {"->", {kind::attack, true}},         {"_>", {kind::undercut, true}},
-          {"><", {kind::contradiction, false}}, {"+", {kind::support, false}},
-          {"-", {kind::attack, false}},         {"_", {kind::undercut, false}}};
-      bool related = false;
-      for (const auto& [sym, meaning] : symbols) {
-        if (line.rfind(sym, 0) != 0 || line.size() <= sym.size() || line[sym.size()] != ' ')
-          continue;
-        while (!stack.empty() && stack.back().first >= indent) stack.pop_back();
-        if (stack.empty()) return fail(error, line_no, "a relation needs an element above it");
-        std::string child = element(trim(line.substr(sym.size() + 1)), line_no);
-        if (child.empty()) return fail(error, line_no, "expected a statement or an argument");
-        const std::string& parent = stack.back().second;
-        // Incoming: the child relates to the parent; outgoing: the parent to the child.
-        relation r{meaning.second ? parent : child, meaning.second ? child : parent, meaning.first};
-        relations_.push_back(r);
-        stack.emplace_back(indent, child);
-        related = true;
-        break;
-      }
-      if (related) continue;
-      if (indent > 0 && !stack.empty()) {
-        warn(line_no, "indented text that is not a relation is skipped");
-        continue;
-      }
-      std::string key = element(line, line_no);
-      if (key.empty()) {
-        warn(line_no, "text that is neither a statement nor an argument is skipped");
-        continue;
-      }
-      // Written here at the top level: this is where the claim goes (and
-      // into this section), even if a relation above mentioned it first.
-      place_[key] = sequence_++;
-      stack.clear();
-      stack.emplace_back(indent, key);
-      if (key[0] == '<') {
-        argument = key;
-        pcs_state = 1;
-      } else {
-        argument.clear();
-        pcs_state = 0;
-      }
+      if (std::optional<std::string> what = read_line(raw, line_no))
+        return fail(error, line_no, *what);
     }
     return write(error);
   }
 
  private:
+  // Reads one line (without its line break); nothing, or what is wrong with it.
+  std::optional<std::string> read_line(const std::string& raw, std::size_t line_no) {
+    std::string line = trim(raw);
+    if (outside_map(line, line_no)) return std::nullopt;
+    if (line.empty()) {
+      stack_.clear();
+      if (pcs_state_ == 2) pcs_state_ = 0, argument_.clear();
+      return std::nullopt;
+    }
+    std::size_t indent = raw.find_first_not_of(" \t");
+    if (line[0] == '#' && indent == 0 && line.size() > 1 && (line[1] == '#' || line[1] == ' ')) {
+      std::size_t level = line.find_first_not_of('#');
+      std::string title = level == std::string::npos ? "" : trim(line.substr(level));
+      if (title.empty())
+        return std::nullopt;  // "##" alone: a heading without a title, nothing to keep
+      if (level > 1000)
+        return fmt::format("a heading of {} '#' (argmap reads at most 1000)", level);
+      heading(level, title);
+      stack_.clear();
+      return std::nullopt;
+    }
+    // Premise-conclusion form: "(1) statement", an inference line "----" or "-- ... --".
+    if (line[0] == '(' && !argument_.empty()) return pcs_statement(line, indent, line_no);
+    if (line.rfind("--", 0) == 0 && !argument_.empty()) {
+      pcs_state_ = 2;
+      return std::nullopt;
+    }
+    bool related = false;
+    if (std::optional<std::string> what = relation_line(line, indent, line_no, related))
+      return what;
+    if (!related) top_level(line, indent, line_no);
+    return std::nullopt;
+  }
+
+  // Comments and the front matter: true when `line` is one of them (or in one).
+  bool outside_map(const std::string& line, std::size_t line_no) {
+    if (in_block_comment_) {
+      if (line.find("*/") != std::string::npos) in_block_comment_ = false;
+      return true;
+    }
+    if (line_no == 1 && line == "===") {
+      in_front_matter_ = true;
+      return true;
+    }
+    if (in_front_matter_) {
+      if (line == "===") {
+        in_front_matter_ = false;
+      } else if (std::size_t colon = line.find(':'); colon != std::string::npos) {
+        // YAML `key: value`; keys argmap's front matter can hold are kept.
+        std::string key = trim(line.substr(0, colon));
+        std::string value = yaml_scalar(trim(line.substr(colon + 1)));
+        if (grammar::lexical::is_key(key) && !value.empty()) front_matter_.emplace_back(key, value);
+      }
+      return true;
+    }
+    if (line.rfind("//", 0) == 0) return true;
+    if (line.rfind("/*", 0) == 0) {
+      in_block_comment_ = line.find("*/", 2) == std::string::npos;
+      return true;
+    }
+    return false;
+  }
+
+  // "(1) statement" in the premise-conclusion form of argument_.
+  std::optional<std::string> pcs_statement(const std::string& line, std::size_t indent,
+                                           std::size_t line_no) {
+    std::size_t close = line.find(')');
+    if (close == std::string::npos) return "expected ')' after the number";
+    std::string key = statement(trim(line.substr(close + 1)), line_no);
+    if (key.empty()) return "expected a statement after the number";
+    // A statement of the premise-conclusion form can have relations of its own.
+    stack_.clear();
+    stack_.emplace_back(indent, key);
+    if (pcs_state_ == 1) {
+      nodes_[argument_].premises.push_back(key);
+    } else if (pcs_state_ == 2) {
+      nodes_[argument_].conclusion = key;
+      pcs_state_ = 1;                            // a following premise line starts a new step
+      nodes_[argument_].premises.push_back("");  // marks a multi-step argument
+    }
+    return std::nullopt;
+  }
+
+  // A relation line "SYMBOL element" under the element above it; `related`
+  // says whether `line` was one.
+  std::optional<std::string> relation_line(const std::string& line, std::size_t indent,
+                                           std::size_t line_no, bool& related) {
+    static const std::vector<std::pair<std::string, std::pair<kind, bool>>> symbols = {
+        {"<+", {kind::support, false}},       {"<-", {kind::attack, false}},
+        {"<_", {kind::undercut, false}},      {"+>", {kind::support, true}},
+        {"->", {kind::attack, true}},         {"_>", {kind::undercut, true}},
+        {"><", {kind::contradiction, false}}, {"+", {kind::support, false}},
+        {"-", {kind::attack, false}},         {"_", {kind::undercut, false}}};
+    for (const auto& [sym, meaning] : symbols) {
+      if (line.rfind(sym, 0) != 0 || line.size() <= sym.size() || line[sym.size()] != ' ') continue;
+      related = true;
+      while (!stack_.empty() && stack_.back().first >= indent) stack_.pop_back();
+      if (stack_.empty()) return "a relation needs an element above it";
+      std::string child = element(trim(line.substr(sym.size() + 1)), line_no);
+      if (child.empty()) return "expected a statement or an argument";
+      const std::string& parent = stack_.back().second;
+      // Incoming: the child relates to the parent; outgoing: the parent to the child.
+      relations_.push_back(
+          {meaning.second ? parent : child, meaning.second ? child : parent, meaning.first});
+      stack_.emplace_back(indent, child);
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // A line that is neither a relation nor part of a premise-conclusion form.
+  void top_level(const std::string& line, std::size_t indent, std::size_t line_no) {
+    if (indent > 0 && !stack_.empty()) {
+      warn(line_no, "indented text that is not a relation is skipped");
+      return;
+    }
+    std::string key = element(line, line_no);
+    if (key.empty()) {
+      warn(line_no, "text that is neither a statement nor an argument is skipped");
+      return;
+    }
+    // Written here at the top level: this is where the claim goes (and
+    // into this section), even if a relation above mentioned it first.
+    place_[key] = sequence_++;
+    stack_.clear();
+    stack_.emplace_back(indent, key);
+    if (key[0] == '<') {
+      argument_ = key;
+      pcs_state_ = 1;
+    } else {
+      argument_.clear();
+      pcs_state_ = 0;
+    }
+  }
+
   std::optional<import_result> fail(diagnostic& error, std::size_t line, const std::string& what) {
     error = at_line(line, "{}", what);
     return std::nullopt;
@@ -310,7 +257,7 @@ class reader {
           negation_[statement_key] = "[" + value + "]";
           continue;
         }
-        if (is_front_matter_key(key) && !value.empty() &&
+        if (grammar::lexical::is_key(key) && !value.empty() &&
             (!grammar::is_known_attribute(key) || !grammar::check_attribute_value(key, value))) {
           attributes.emplace_back(key, value);
         } else {
@@ -368,29 +315,47 @@ class reader {
     return ids_.make(std::move(id));
   }
 
-  std::optional<import_result> write(diagnostic& error) {
-    std::stable_sort(order_.begin(), order_.end(),
-                     [&](const std::string& a, const std::string& b) { return place_[a] < place_[b]; });
-    for (const std::string& key : order_)
-      if (nodes_.count(key)) nodes_[key].id = id_for(key);
-    // Incoming relations by target, in reading order.
+  // A statement written as the negation a joint objection concludes: no claim.
+  bool is_negation(const std::string& key) {
+    auto it = negation_.find(key);
+    return it != negation_.end() && nodes_.count(it->second) > 0;
+  }
+
+  // Indexes, so that writing is linear: incoming relations by target (in
+  // reading order), arguments by conclusion, and the elements that take part
+  // in a relation other than an undercut. A joint objection argmap wrote
+  // concludes a statement that negates its target: its premises attack that
+  // target, and the negation is no claim.
+  struct index {
     std::map<std::string, std::vector<const relation*>> incoming;
-    for (const relation& r : relations_) incoming[r.to].push_back(&r);
-    // Indexes, so that writing is linear: arguments by conclusion, and the
-    // elements that take part in a relation other than an undercut.
-    // A joint objection argmap wrote concludes a statement that `negates` its
-    // target: its premises attack that target, and the negation is no claim.
     std::map<std::string, std::vector<const node*>> by_conclusion, objections;
+    std::set<std::string> related;
+  };
+
+  index make_index() {
+    index x;
+    for (const relation& r : relations_) x.incoming[r.to].push_back(&r);
     for (const auto& [akey, a] : nodes_) {
       if (akey[0] != '<' || a.conclusion.empty()) continue;
       auto negated = negation_.find(a.conclusion);
-      if (negated != negation_.end() && nodes_.count(negated->second)) objections[negated->second].push_back(&a);
-      else by_conclusion[a.conclusion].push_back(&a);
+      if (negated != negation_.end() && nodes_.count(negated->second))
+        x.objections[negated->second].push_back(&a);
+      else
+        x.by_conclusion[a.conclusion].push_back(&a);
     }
-    auto negation = [&](const std::string& k) { return negation_.count(k) > 0 && nodes_.count(negation_[k]) > 0; };
-    std::set<std::string> related;
     for (const relation& r : relations_)
-      if (r.k != kind::undercut && !negation(r.from) && !negation(r.to)) related.insert(r.from), related.insert(r.to);
+      if (r.k != kind::undercut && !is_negation(r.from) && !is_negation(r.to))
+        x.related.insert(r.from), x.related.insert(r.to);
+    return x;
+  }
+
+  std::optional<import_result> write(diagnostic& error) {
+    std::stable_sort(order_.begin(), order_.end(), [&](const std::string& a, const std::string& b) {
+      return place_[a] < place_[b];
+    });
+    for (const std::string& key : order_)
+      if (nodes_.count(key)) nodes_[key].id = id_for(key);
+    const index x = make_index();
     map_builder out;
     if (!front_matter_.empty()) {
       bool source = false;
@@ -400,10 +365,7 @@ class reader {
       }
       if (!source) out.meta("source", "Argdown");
     }
-    import_result result;
-    auto ref = [&](std::size_t depth, ast::relation rel, const std::string& key) {
-      out.reference(depth, rel, nodes_[key].id);
-    };
+    std::vector<std::string> notes;
     for (const std::string& key : order_) {
       if (key[0] == '#') {
         std::size_t space = key.find(' '), seq = key.rfind('#');
@@ -411,62 +373,80 @@ class reader {
                     key.substr(space, seq - space));
         continue;
       }
-      node& n = nodes_[key];
+      const node& n = nodes_[key];
       // An argument that only carries a premise-conclusion form (no
       // description, no relations of its own) is that reason, not a claim.
-      if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !related.count(key)) continue;
-      if (negation(key)) continue;
-      const std::string text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
-      claim_line line;
-      line.id = n.id;
-      line.text = text;
-      line.tags = n.tags;  // Argdown allows any text in #(tags): the builder makes them tags
-      line.attributes = n.attributes;
-      out.claim(0, std::move(line));
-      // An argument in premise-conclusion form: its premises jointly support
-      // its conclusion (or, for a joint objection, attack the statement its
-      // conclusion negates).
-      auto reason = [&](const node& a, ast::relation marker) {
-        std::vector<std::string> premises;
-        for (const std::string& p : a.premises)
-          if (!p.empty() && p != key) premises.push_back(p);
-        if (premises.empty()) return;
-        ref(1, marker, premises.front());
-        for (std::size_t i = 1; i < premises.size(); ++i)
-          ref(1, ast::relation::co_premise, premises[i]);
-        for (const relation* r : incoming[a.key])
-          if (r->k == kind::undercut && r->from != key) ref(2, ast::relation::undercut, r->from);
-      };
-      for (const node* ap : by_conclusion[key]) reason(*ap, ast::relation::support);
-      for (const node* ap : objections[key]) reason(*ap, ast::relation::attack);
-      for (const relation* r : incoming[key]) {
-        if (negation(r->from)) continue;  // the negation's own '->': written as the objection above
-        if (r->from == key) {
-          result.notes.push_back(fmt::format("a relation of {} to itself is skipped", key));
-          continue;
-        }
-        switch (r->k) {
-          case kind::support:
-            ref(1, ast::relation::support, r->from);
-            break;
-          case kind::attack:
-            ref(1, ast::relation::attack, r->from);
-            break;
-          case kind::contradiction:
-            ref(1, ast::relation::contradiction, r->from);
-            break;
-          case kind::undercut:
-            if (key[0] == '<' && !n.conclusion.empty()) break;  // written with the argument above
-            result.notes.push_back(fmt::format(
-                "{} undercuts {}, which has no premise-conclusion form: imported as an attack",
-                r->from, key));
-            ref(1, ast::relation::attack, r->from);
-            break;
-        }
+      if (key[0] == '<' && !n.conclusion.empty() && n.text.empty() && !x.related.count(key))
+        continue;
+      if (is_negation(key)) continue;
+      write_claim(n, x, out, notes);
+    }
+    for (std::string& n : notes_) notes.push_back(std::move(n));
+    return finish_import(out, std::move(notes), error, limits_);
+  }
+
+  // Element `n` as a top-level claim with its reasons, objections and
+  // undercuts as reference lines under it.
+  void write_claim(const node& n, const index& x, map_builder& out,
+                   std::vector<std::string>& notes) {
+    const std::string& key = n.key;
+    auto ref = [&](std::size_t depth, ast::relation rel, const std::string& k) {
+      out.reference(depth, rel, nodes_[k].id);
+    };
+    claim_line line;
+    line.id = n.id;
+    line.text = n.text.empty() ? key.substr(1, key.size() - 2) : n.text;
+    line.tags = n.tags;  // Argdown allows any text in #(tags): the builder makes them tags
+    line.attributes = n.attributes;
+    out.claim(0, std::move(line));
+    auto incoming = [&](const std::string& k) {
+      auto it = x.incoming.find(k);
+      return it == x.incoming.end() ? std::vector<const relation*>{} : it->second;
+    };
+    // An argument in premise-conclusion form: its premises jointly support
+    // its conclusion (or, for a joint objection, attack the statement its
+    // conclusion negates).
+    auto reason = [&](const node& a, ast::relation marker) {
+      std::vector<std::string> premises;
+      for (const std::string& p : a.premises)
+        if (!p.empty() && p != key) premises.push_back(p);
+      if (premises.empty()) return;
+      ref(1, marker, premises.front());
+      for (std::size_t i = 1; i < premises.size(); ++i)
+        ref(1, ast::relation::co_premise, premises[i]);
+      for (const relation* r : incoming(a.key))
+        if (r->k == kind::undercut && r->from != key) ref(2, ast::relation::undercut, r->from);
+    };
+    if (auto it = x.by_conclusion.find(key); it != x.by_conclusion.end())
+      for (const node* ap : it->second) reason(*ap, ast::relation::support);
+    if (auto it = x.objections.find(key); it != x.objections.end())
+      for (const node* ap : it->second) reason(*ap, ast::relation::attack);
+    for (const relation* r : incoming(key)) {
+      if (is_negation(r->from))
+        continue;  // the negation's own '->': written as the objection above
+      if (r->from == key) {
+        notes.push_back(fmt::format("a relation of {} to itself is skipped", key));
+        continue;
+      }
+      switch (r->k) {
+        case kind::support:
+          ref(1, ast::relation::support, r->from);
+          break;
+        case kind::attack:
+          ref(1, ast::relation::attack, r->from);
+          break;
+        case kind::contradiction:
+          ref(1, ast::relation::contradiction, r->from);
+          break;
+        case kind::undercut:
+          if (key[0] == '<' && !n.conclusion.empty()) break;  // written with the argument above
+          notes.push_back(fmt::format(
+              "{} undercuts {}, which has no premise-conclusion form: imported as an attack",
+              r->from, key));
+          ref(1, ast::relation::attack, r->from);
+          break;
       }
     }
-    for (std::string& n : notes_) result.notes.push_back(std::move(n));
-    return finish_import(out, std::move(result.notes), error, limits_);
   }
 
   const std::string& text_;
@@ -481,6 +461,11 @@ class reader {
   std::vector<std::string> notes_;
   id_maker ids_;
   std::size_t anonymous_ = 1;
+  // Where reading is.
+  std::vector<std::pair<std::size_t, std::string>> stack_;  // (indent, node key) of open elements
+  std::string argument_;  // the argument whose premise-conclusion form is being read
+  int pcs_state_ = 0;     // 0 none, 1 premises, 2 after the inference line
+  bool in_block_comment_ = false, in_front_matter_ = false;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "engine/format.hpp"
 #include "engine/interchange/json_input.hpp"
+#include "grammar/lexical.hpp"
 #include "grammar/parse.hpp"
 #include "grammar/utf8.hpp"
 
@@ -50,15 +51,6 @@ void outline_of(const argument_graph& g, const grammar::loaded_map& map, std::si
   }
 }
 
-// Attribute and front-matter keys, as the grammar reads them.
-bool is_attribute_key(const std::string& key) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  if (key.empty() || !alpha(key[0])) return false;
-  for (char c : key)
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-') return false;
-  return true;
-}
-
 // An attribute's value as text: a string, or a number or boolean as JSON writes it.
 std::optional<std::string> value_text(const json_input& in, const nlohmann::json& v,
                                       const std::string& pointer, diagnostic& error) {
@@ -86,7 +78,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> key_values(
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [key, value] : object.items()) {
     std::string p = fmt::format("{}/{}", pointer, key);
-    if (!is_attribute_key(key)) {
+    if (!grammar::lexical::is_key(key)) {
       error = in.error_at(
           p, fmt::format("not a {} (a letter or '_', then letters, digits, '_' and '-')", what));
       return std::nullopt;
@@ -163,90 +155,117 @@ std::string export_json(const argument_graph& g, const grammar::loaded_map& map,
 
 namespace argmap::engine {
 
-std::optional<import_result> import_json(const std::string& text, diagnostic& error,
-                                         const grammar::parse_options& limits) {
-  json_input in;
-  if (!in.parse(text, error)) return std::nullopt;
-  const nlohmann::json& doc = in.root();
-  auto fail = [&](const std::string& pointer, const std::string& what) {
-    error = in.error_at(pointer, what);
-    return std::nullopt;
-  };
-  if (!doc.is_object()) return fail("", "expected an object (argmap export --to json writes one)");
-  auto version = in.integer_at(doc, "", "argmap_json", 1, 1, error);
-  if (!version) return std::nullopt;
-  if (!doc.contains("claims") || !doc["claims"].is_array())
-    return fail("/claims", "expected an array");
-  if (!doc.contains("outline") || !doc["outline"].is_array())
-    return fail("/outline", "expected an array (argmap export --to json writes one)");
-  std::unordered_map<std::string, std::size_t> claims;
-  const nlohmann::json& claim_list = doc["claims"];
-  for (std::size_t k = 0; k < claim_list.size(); ++k) {
-    const auto& c = claim_list[k];
-    std::string pointer = "/claims/" + std::to_string(k);
-    if (!c.is_object()) return fail(pointer, "a claim is an object with a string id and text");
-    auto id = in.string_at(c, pointer, "id", error);
-    if (!id) return std::nullopt;
-    // An id the author wrote is written back as `[id]`: it must be one. Other
-    // ids (outline paths such as "3.1.2") only link outline lines to claims.
-    auto written = in.boolean_at(c, pointer, "user_id", error, true);
-    if (!written) return std::nullopt;
-    if (*written && (!ast::is_valid_id(*id) || id->size() > ast::max_id_length))
-      return fail(pointer + "/id",
-                  "not an argmap id (a letter or '_', then letters, digits, '_', '.', '-'; at "
-                  "most 256)");
-    if (!in.string_at(c, pointer, "text", error, std::nullopt, false)) return std::nullopt;
-    claims[*id] = k;
+namespace {
+
+// Reads argmap's JSON model back into a map: the claims by id, then the
+// outline, line by line, into a map_builder.
+class json_importer {
+ public:
+  json_importer(const std::string& text, diagnostic& error, const grammar::parse_options& limits)
+      : text_(text), error_(error), limits_(limits) {}
+
+  std::optional<import_result> run() {
+    if (!in_.parse(text_, error_) || !read_header() || !read_claims() || !read_metadata())
+      return std::nullopt;
+    const nlohmann::json& outline = in_.root()["outline"];
+    for (std::size_t k = 0; k < outline.size(); ++k)
+      if (!read_line(outline[k], "/outline/" + std::to_string(k))) return std::nullopt;
+    return finish_import(out_, {}, error_, limits_);
   }
-  map_builder out;
-  if (doc.contains("metadata")) {
-    auto meta = key_values(in, doc["metadata"], "/metadata", "front-matter key", error);
-    if (!meta) return std::nullopt;
-    for (const auto& [key, value] : *meta) out.meta(key, value);
+
+ private:
+  bool fail(const std::string& pointer, const std::string& what) {
+    error_ = in_.error_at(pointer, what);
+    return false;
   }
-  static const std::unordered_map<std::string, ast::relation> relations = {
-      {"root", ast::relation::root},
-      {"support", ast::relation::support},
-      {"attack", ast::relation::attack},
-      {"undercut", ast::relation::undercut},
-      {"contradiction", ast::relation::contradiction},
-      {"co-premise", ast::relation::co_premise}};
-  const nlohmann::json& outline = doc["outline"];
-  long long previous_depth = -1;  // no claim line yet: the next must be a root
-  for (std::size_t k = 0; k < outline.size(); ++k) {
-    const auto& l = outline[k];
-    std::string pointer = "/outline/" + std::to_string(k);
-    if (!l.is_object()) return fail(pointer, "an outline line is an object");
-    if (l.contains("heading")) {
-      auto title = in.string_at(l, pointer, "heading", error);
-      if (!title) return std::nullopt;
-      if (title->find_first_not_of(" \t") == std::string::npos)
-        return fail(pointer + "/heading", "a heading needs a title");
-      auto level = in.integer_at(l, pointer, "level", 1, 1000, error, 1);
-      if (!level) return std::nullopt;
-      out.heading(static_cast<unsigned>(*level), *title);
-      previous_depth = -1;
-      continue;
+
+  bool read_header() {
+    const nlohmann::json& doc = in_.root();
+    if (!doc.is_object())
+      return fail("", "expected an object (argmap export --to json writes one)");
+    if (!in_.integer_at(doc, "", "argmap_json", 1, 1, error_)) return false;
+    if (!doc.contains("claims") || !doc["claims"].is_array())
+      return fail("/claims", "expected an array");
+    if (!doc.contains("outline") || !doc["outline"].is_array())
+      return fail("/outline", "expected an array (argmap export --to json writes one)");
+    return true;
+  }
+
+  // The claims by id. An id the author wrote is written back as `[id]`: it
+  // must be one. Other ids (outline paths such as "3.1.2") only link outline
+  // lines to claims.
+  bool read_claims() {
+    const nlohmann::json& claim_list = in_.root()["claims"];
+    for (std::size_t k = 0; k < claim_list.size(); ++k) {
+      const auto& c = claim_list[k];
+      std::string pointer = "/claims/" + std::to_string(k);
+      if (!c.is_object()) return fail(pointer, "a claim is an object with a string id and text");
+      auto id = in_.string_at(c, pointer, "id", error_);
+      if (!id) return false;
+      auto written = in_.boolean_at(c, pointer, "user_id", error_, true);
+      if (!written) return false;
+      if (*written && (!ast::is_valid_id(*id) || id->size() > ast::max_id_length))
+        return fail(pointer + "/id",
+                    "not an argmap id (a letter or '_', then letters, digits, '_', '.', '-'; at "
+                    "most 256)");
+      if (!in_.string_at(c, pointer, "text", error_, std::nullopt, false)) return false;
+      claims_[*id] = k;
     }
-    auto relation = in.string_at(l, pointer, "relation", error);
-    auto id = relation ? in.string_at(l, pointer, "claim", error) : std::nullopt;
-    auto reference = id ? in.boolean_at(l, pointer, "reference", error, false) : std::nullopt;
-    auto outgoing = reference ? in.boolean_at(l, pointer, "outgoing", error, false) : std::nullopt;
-    auto depth = outgoing ? in.integer_at(l, pointer, "depth", 0, limits.max_depth, error, 0) : std::nullopt;
-    if (!depth) return std::nullopt;
+    return true;
+  }
+
+  bool read_metadata() {
+    const nlohmann::json& doc = in_.root();
+    if (!doc.contains("metadata")) return true;
+    auto meta = key_values(in_, doc["metadata"], "/metadata", "front-matter key", error_);
+    if (!meta) return false;
+    for (const auto& [key, value] : *meta) out_.meta(key, value);
+    return true;
+  }
+
+  bool read_heading(const nlohmann::json& l, const std::string& pointer) {
+    auto title = in_.string_at(l, pointer, "heading", error_);
+    if (!title) return false;
+    if (title->find_first_not_of(" \t") == std::string::npos)
+      return fail(pointer + "/heading", "a heading needs a title");
+    auto level = in_.integer_at(l, pointer, "level", 1, 1000, error_, 1);
+    if (!level) return false;
+    out_.heading(static_cast<unsigned>(*level), *title);
+    previous_depth_ = -1;
+    return true;
+  }
+
+  bool read_line(const nlohmann::json& l, const std::string& pointer) {
+    static const std::unordered_map<std::string, ast::relation> relations = {
+        {"root", ast::relation::root},
+        {"support", ast::relation::support},
+        {"attack", ast::relation::attack},
+        {"undercut", ast::relation::undercut},
+        {"contradiction", ast::relation::contradiction},
+        {"co-premise", ast::relation::co_premise}};
+    if (!l.is_object()) return fail(pointer, "an outline line is an object");
+    if (l.contains("heading")) return read_heading(l, pointer);
+    auto relation = in_.string_at(l, pointer, "relation", error_);
+    auto id = relation ? in_.string_at(l, pointer, "claim", error_) : std::nullopt;
+    auto reference = id ? in_.boolean_at(l, pointer, "reference", error_, false) : std::nullopt;
+    auto outgoing =
+        reference ? in_.boolean_at(l, pointer, "outgoing", error_, false) : std::nullopt;
+    auto depth = outgoing ? in_.integer_at(l, pointer, "depth", 0, limits_.max_depth, error_, 0)
+                          : std::nullopt;
+    if (!depth) return false;
     if (!relations.count(*relation))
       return fail(pointer + "/relation", "unknown relation '" + *relation + "'");
     if ((*depth == 0) != (*relation == "root"))
       return fail(pointer + "/relation",
                   *depth == 0 ? "a line at depth 0 is a root claim, with relation \"root\""
                               : "only a line at depth 0 has relation \"root\"");
-    if (*depth > previous_depth + 1)
+    if (*depth > previous_depth_ + 1)
       return fail(pointer + "/depth",
                   fmt::format("depth {} follows depth {}: a line is at most one level "
                               "deeper than the line before it",
-                              *depth, previous_depth < 0 ? 0 : previous_depth));
-    previous_depth = *depth;
-    if (!*reference && !claims.count(*id))
+                              *depth, previous_depth_ < 0 ? 0 : previous_depth_));
+    previous_depth_ = *depth;
+    if (!*reference && !claims_.count(*id))
       return fail(pointer + "/claim", "no claim has id '" + *id + "'");
     if (*reference && (!ast::is_valid_id(*id) || id->size() > ast::max_id_length))
       return fail(pointer + "/claim", "not an argmap id");
@@ -256,39 +275,60 @@ std::optional<import_result> import_json(const std::string& text, diagnostic& er
     const auto at = static_cast<std::size_t>(*depth);
     const ast::relation rel = relations.at(*relation);
     if (*reference) {
-      out.reference(at, rel, *id, *outgoing);
-    } else {
-      std::size_t index = claims[*id];
-      const auto& c = claim_list[index];
-      std::string cp = "/claims/" + std::to_string(index);
-      auto user_id = in.boolean_at(c, cp, "user_id", error, true);
-      auto claim_text = user_id ? in.string_at(c, cp, "text", error) : std::nullopt;
-      if (!claim_text) return std::nullopt;
-      claim_line line;
-      line.rel = rel;
-      line.outgoing = *outgoing;
-      if (*user_id) line.id = *id;
-      line.text = *claim_text;
-      if (c.contains("tags")) {
-        if (!c["tags"].is_array()) return fail(cp + "/tags", "expected an array of strings");
-        for (std::size_t t = 0; t < c["tags"].size(); ++t) {
-          std::string tp = cp + "/tags/" + std::to_string(t);
-          if (!c["tags"][t].is_string()) return fail(tp, "expected a string");
-          std::string tag = c["tags"][t].get<std::string>();
-          if (!in.check_text(tag, tp, error)) return std::nullopt;
-          if (tag_text(tag).empty()) return fail(tp, "an empty tag");
-          line.tags.push_back(std::move(tag));
-        }
-      }
-      if (c.contains("attributes")) {
-        auto pairs = key_values(in, c["attributes"], cp + "/attributes", "attribute key", error);
-        if (!pairs) return std::nullopt;
-        line.attributes.assign(pairs->begin(), pairs->end());
-      }
-      out.claim(at, std::move(line));
+      out_.reference(at, rel, *id, *outgoing);
+      return true;
     }
+    claim_line line;
+    line.rel = rel;
+    line.outgoing = *outgoing;
+    if (!read_claim(claims_[*id], *id, line)) return false;
+    out_.claim(at, std::move(line));
+    return true;
   }
-  return finish_import(out, {}, error, limits);
+
+  // The text, tags and attributes of claim `index` into `line`, and its `id`
+  // when the author wrote it.
+  bool read_claim(std::size_t index, const std::string& id, claim_line& line) {
+    const auto& c = in_.root()["claims"][index];
+    std::string cp = "/claims/" + std::to_string(index);
+    auto user_id = in_.boolean_at(c, cp, "user_id", error_, true);
+    auto claim_text = user_id ? in_.string_at(c, cp, "text", error_) : std::nullopt;
+    if (!claim_text) return false;
+    if (*user_id) line.id = id;
+    line.text = *claim_text;
+    if (c.contains("tags")) {
+      if (!c["tags"].is_array()) return fail(cp + "/tags", "expected an array of strings");
+      for (std::size_t t = 0; t < c["tags"].size(); ++t) {
+        std::string tp = cp + "/tags/" + std::to_string(t);
+        if (!c["tags"][t].is_string()) return fail(tp, "expected a string");
+        std::string tag = c["tags"][t].get<std::string>();
+        if (!in_.check_text(tag, tp, error_)) return false;
+        if (tag.empty()) return fail(tp, "an empty tag");
+        line.tags.push_back(std::move(tag));
+      }
+    }
+    if (c.contains("attributes")) {
+      auto pairs = key_values(in_, c["attributes"], cp + "/attributes", "attribute key", error_);
+      if (!pairs) return false;
+      line.attributes.assign(pairs->begin(), pairs->end());
+    }
+    return true;
+  }
+
+  const std::string& text_;
+  diagnostic& error_;
+  const grammar::parse_options& limits_;
+  json_input in_;
+  std::unordered_map<std::string, std::size_t> claims_;
+  long long previous_depth_ = -1;  // no claim line yet: the next must be a root
+  map_builder out_;
+};
+
+}  // namespace
+
+std::optional<import_result> import_json(const std::string& text, diagnostic& error,
+                                         const grammar::parse_options& limits) {
+  return json_importer(text, error, limits).run();
 }
 
 }  // namespace argmap::engine
