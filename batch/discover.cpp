@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "batch/ignore.hpp"
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 #include "io/read.hpp"
 
 namespace argmap::batch {
@@ -95,11 +95,12 @@ class walker {
     std::string name = root_ + "/.argmapignore";
     struct stat st {};
     if (lstat(name.c_str(), &st) != 0) return;  // none
-    std::string text, why;
+    std::string text;
+    diagnostic unread;
     // Never a link: its target could be any file, whose lines an error would quote.
-    if (!io::read_file(name, text, why, {.max_bytes = max_ignore_bytes_, .no_follow = true})) {
-      d_.diagnostics.push_back(
-          unplaced(severity::error, "io", name, fmt::format("cannot read '{}': {}", name, why)));
+    if (!io::read_file(name, text, unread, {.max_bytes = max_ignore_bytes_, .no_follow = true})) {
+      unread.message = fmt::format("cannot read '{}': {}", name, unread.message);
+      d_.diagnostics.push_back(std::move(unread));
       return;
     }
     ignore_ = ignore_list(text, name, d_.diagnostics);

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 namespace argmap::batch {
 

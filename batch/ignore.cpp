@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap::batch {
 
@@ -261,13 +261,20 @@ std::string_view trim_line(std::string_view line) {
   return line;
 }
 
-}  // namespace
-
+// Compiles a gitignore glob (no leading `!`, no trailing `/`): `*` and `?`
+// within a segment, `[abc]`, `[a-z]`, `[!a]`/`[^a]` and the POSIX classes
+// `[[:alpha:]]`, `[[:digit:]]`, `[[:alnum:]]`, `[[:upper:]]`, `[[:lower:]]`,
+// `[[:space:]]`, `[[:punct:]]`, `[[:xdigit:]]`; `\x` for a literal x; a whole
+// segment `**` for any number of segments. On a syntax error (an unclosed
+// `[`, an unknown class, a trailing `\`) returns false with the message and
+// the 0-based byte offset of the problem.
 bool compile_glob(std::string_view glob, glob_pattern& out, std::string& error, std::size_t& at) {
   out = {};
   return compiler(glob, error, at).run(out);
 }
 
+// Whether `path` ('/'-separated) matches `p`. Time is bounded by the product
+// of the pattern's and the path's lengths, whatever their shape.
 bool glob_match(const glob_pattern& p, std::string_view path) {
   std::vector<std::u32string> s = segments_of(path);
   const std::size_t P = p.segments.size(), S = s.size();
@@ -299,6 +306,8 @@ bool glob_match(const glob_pattern& p, std::string_view path) {
   }
   return next[0] != 0;
 }
+
+}  // namespace
 
 ignore_list::ignore_list(std::string_view text, const std::string& name,
                          std::vector<diagnostic>& problems) {

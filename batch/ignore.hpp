@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 namespace argmap::batch {
 
@@ -26,19 +26,6 @@ struct glob_pattern {
   };
   std::vector<segment> segments;
 };
-
-/// Compiles a gitignore glob (no leading `!`, no trailing `/`): `*` and `?`
-/// within a segment, `[abc]`, `[a-z]`, `[!a]`/`[^a]` and the POSIX classes
-/// `[[:alpha:]]`, `[[:digit:]]`, `[[:alnum:]]`, `[[:upper:]]`, `[[:lower:]]`,
-/// `[[:space:]]`, `[[:punct:]]`, `[[:xdigit:]]`; `\x` for a literal x; a whole
-/// segment `**` for any number of segments. On a syntax error (an unclosed
-/// `[`, an unknown class, a trailing `\`) returns false with the message and
-/// the 0-based byte offset of the problem.
-bool compile_glob(std::string_view glob, glob_pattern& out, std::string& error, std::size_t& at);
-
-/// Whether `path` ('/'-separated) matches `p`. Time is bounded by the product
-/// of the pattern's and the path's lengths, whatever their shape.
-bool glob_match(const glob_pattern& p, std::string_view path);
 
 /// A list of gitignore-style patterns: `#` comments and blank lines are
 /// skipped (`\#` starts a pattern with '#'); trailing spaces are dropped

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 #include "io/folder.hpp"
 
 namespace argmap::batch {

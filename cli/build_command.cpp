@@ -61,14 +61,14 @@ void show_or_keep(const build_args& a, const std::vector<diagnostic>& ds,
 // The output folder, opened without following links and locked: one build
 // at a time writes into a folder; a second waits.
 std::optional<io::output_folder> open_output(const build_args& a) {
-  std::string error;
+  diagnostic error;
   std::optional<io::output_folder> folder = io::output_folder::open(a.out_dir, error);
   if (folder && !folder->lock(error, [&] {
         say(severity::note,
             "another argmap build is writing into '" + a.out_dir + "'; waiting for it to finish");
       }))
     folder.reset();
-  if (!folder) say(severity::error, error);
+  if (!folder) say(severity::error, error.message);
   return folder;
 }
 
@@ -77,12 +77,14 @@ std::optional<io::output_folder> open_output(const build_args& a) {
 batch::manifest read_manifest(const io::output_folder& folder, const build_args& a) {
   std::vector<std::string> warnings;
   batch::manifest manifest;
-  std::string text, error;
+  std::string text;
+  diagnostic error;
   bool missing = false;
   if (folder.read(batch::manifest_file, text, error, a.input.max_file_size, &missing))
     manifest = batch::parse_manifest(text, warnings);
   else if (!missing)
-    warnings.push_back(fmt::format("cannot read the manifest ({}); every map is rendered", error));
+    warnings.push_back(
+        fmt::format("cannot read the manifest ({}); every map is rendered", error.message));
   for (const std::string& w : warnings) say(severity::warning, w);
   return manifest;
 }
@@ -261,9 +263,9 @@ int run_build(const build_args& a) {
   tally t;
   report(a, jobs, todo, results, manifest, all, t);
   prune(a, jobs, manifest, *folder, t);
-  std::string error;
+  diagnostic error;
   if (!folder->write_together({{batch::manifest_file, batch::manifest_text(manifest)}}, error)) {
-    say(severity::error, error);
+    say(severity::error, error.message);
     return exit_io;
   }
   if (a.diagnostics != "human") print_diagnostics(std::cout, a.diagnostics, all);

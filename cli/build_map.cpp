@@ -94,9 +94,10 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     if (!out.ok()) return o;
     files.emplace_back(batch::output_name(j.map.relative, f), std::move(out.bytes));
   }
-  std::string error;
+  diagnostic error;
   if (!folder.write_together(files, error)) {
-    o.diagnostics.push_back(unplaced(severity::error, "io", j.map.path, error));
+    error.file = j.map.path;
+    o.diagnostics.push_back(std::move(error));
     return o;
   }
   for (const auto& [name, bytes] : files) o.outputs[name] = io::content_hash(bytes);

@@ -11,11 +11,11 @@
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "cli/options.hpp"
+#include "core/utf8.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/interchange/formats.hpp"
 #include "grammar/suggest.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::cli {
 

@@ -63,10 +63,10 @@ int run_fmt(const fmt_args& args) {
       std::cout << *formatted;
     } else if (changed) {
       // Through a link to its target; the file keeps its permissions and owner.
-      std::string error;
+      diagnostic error;
       io::write_report report;
       if (!io::write_output(file, *formatted, error, &report)) {
-        say(severity::error, error);
+        say(severity::error, error.message);
         code = exit_io;
       } else if (report.other_links > 0) {
         say(severity::note,

@@ -11,8 +11,8 @@
 
 #include "batch/discover.hpp"
 #include "cli/options.hpp"
+#include "core/utf8.hpp"
 #include "engine/report.hpp"
-#include "grammar/utf8.hpp"
 #include "io/read.hpp"
 #include "io/write.hpp"
 
@@ -58,26 +58,27 @@ grammar::disk_loader input_loader(const engine::check_options& options) {
 engine::checked_map check_input(const std::string& path, const engine::check_options& options) {
   grammar::disk_loader loader = input_loader(options);
   if (path != "-") return engine::check_file(path, loader, options);
-  std::string text, why;
+  std::string text;
+  diagnostic why;
   if (!io::read_stdin(text, why, options.max_file_size)) {
     engine::checked_map m;
     m.unreadable = true;
-    m.diagnostics.push_back(
-        unplaced(severity::error, "io", "<stdin>", "cannot read standard input: " + why));
+    why.message = "cannot read standard input: " + why.message;
+    m.diagnostics.push_back(std::move(why));
     return m;
   }
   return engine::check_text("<stdin>", std::move(text), loader, options);
 }
 
 bool read_input(const std::string& path, std::size_t max_bytes, std::string& text) {
-  std::string why;
+  diagnostic why;
   bool ok = path == "-"
                 ? io::read_stdin(text, why, max_bytes)
                 : io::read_file(path, text, why, {.max_bytes = max_bytes, .allow_streams = true});
   if (!ok)
     say(severity::error, "cannot read " +
                              (path == "-" ? std::string("standard input") : "'" + path + "'") +
-                             ": " + why);
+                             ": " + why.message);
   return ok;
 }
 
@@ -93,9 +94,9 @@ bool refuse_overwriting_input(const std::string& output, const std::vector<std::
 }
 
 bool write_output_file(const std::string& path, const std::string& bytes) {
-  std::string error;
+  diagnostic error;
   if (io::write_output(path, bytes, error)) return true;
-  say(severity::error, error);
+  say(severity::error, error.message);
   return false;
 }
 

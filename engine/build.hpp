@@ -4,8 +4,8 @@
 
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "engine/graph.hpp"
-#include "grammar/diagnostic.hpp"
 #include "grammar/load.hpp"
 
 namespace argmap::engine {

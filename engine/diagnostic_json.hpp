@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 namespace argmap::engine {
 

@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "engine/explain.hpp"
 #include "engine/translate.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "engine/framework.hpp"
 #include "engine/graph.hpp"
-#include "grammar/diagnostic.hpp"
 
 namespace argmap::engine {
 

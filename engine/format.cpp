@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "grammar/lexical.hpp"
 #include "grammar/parse.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

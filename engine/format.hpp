@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "grammar/ast.hpp"
-#include "grammar/diagnostic.hpp"
 #include "grammar/parse.hpp"
 
 namespace argmap::engine {

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/source.hpp"
 #include "grammar/ast.hpp"
-#include "grammar/source.hpp"
 
 namespace argmap::engine {
 

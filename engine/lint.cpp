@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap::engine {
 

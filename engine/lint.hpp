@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.hpp"
+#include "core/source.hpp"
 #include "engine/graph.hpp"
-#include "grammar/diagnostic.hpp"
-#include "grammar/source.hpp"
 
 namespace argmap::engine {
 

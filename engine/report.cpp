@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap::engine {
 

@@ -1,12 +1,12 @@
 #pragma once
 /// \file
 /// Diagnostics for machines: JSON and GitHub Actions workflow commands.
-/// (The human form is format_human in grammar/diagnostic.hpp.)
+/// (The human form is format_human in core/diagnostic.hpp.)
 
 #include <string>
 #include <vector>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 namespace argmap::engine {
 

@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "grammar/source.hpp"
+#include "core/source.hpp"
 
 namespace argmap::ast {
 

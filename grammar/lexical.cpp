@@ -1,6 +1,6 @@
 #include "grammar/lexical.hpp"
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap::grammar::lexical {
 

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap::grammar {
 

@@ -19,12 +19,12 @@ namespace argmap::grammar {
 
 namespace fs = std::filesystem;
 
-bool disk_loader::read(const std::string& path, std::string& contents, std::string& error) {
-  return io::read_file(path, contents, error, {.max_bytes = max_bytes_});
+bool disk_loader::read(const std::string& path, std::string& contents, diagnostic& problem) {
+  return io::read_file(path, contents, problem, {.max_bytes = max_bytes_});
 }
 
-bool disk_loader::read_named(const std::string& path, std::string& contents, std::string& error) {
-  return io::read_file(path, contents, error,
+bool disk_loader::read_named(const std::string& path, std::string& contents, diagnostic& problem) {
+  return io::read_file(path, contents, problem,
                        {.max_bytes = max_bytes_, .allow_streams = named_streams_});
 }
 
@@ -48,28 +48,29 @@ void disk_loader::start(const std::string& top_level) {
   }
 }
 
-bool disk_loader::may_include(const std::string& path, std::string& why) {
+bool disk_loader::may_include(const std::string& path, diagnostic& refusal) {
+  auto refuse = [&](std::string why) {
+    refusal = unplaced(severity::error, "include-refused", path, std::move(why));
+    return false;
+  };
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return true;  // read() says what is wrong
   if (S_ISDIR(st.st_mode)) {
-    why = "it is a directory";
-    return false;
+    return refuse("it is a directory");
   }
   if (!S_ISREG(st.st_mode)) {
     // Reading a FIFO could block for ever, a device could be endless.
-    why = "it is not a regular file (a FIFO, device or socket)";
-    return false;
+    return refuse("it is not a regular file (a FIFO, device or socket)");
   }
   std::error_code ec;
   fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
   fs::path root(root_);
   auto [r, p] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
   if (root_.empty() || r != root.end()) {
-    why = fmt::format(
-        "it is outside the include root '{}' (argmap includes only files inside it; "
-        "--include-root sets another)",
-        root_);
-    return false;
+    return refuse(
+        fmt::format("it is outside the include root '{}' (argmap includes only files inside it; "
+                    "--include-root sets another)",
+                    root_));
   }
   return true;
 }
@@ -105,10 +106,10 @@ std::string disk_loader::identity(const std::string& path) {
   return p.string();
 }
 
-bool memory_loader::read(const std::string& path, std::string& contents, std::string& error) {
+bool memory_loader::read(const std::string& path, std::string& contents, diagnostic& problem) {
   auto it = files.find(fs::path(path).lexically_normal().string());
   if (it == files.end()) {
-    error = "No such file or directory";
+    problem = unplaced(severity::error, "io", path, "No such file or directory");
     return false;
   }
   contents = it->second;
@@ -199,9 +200,11 @@ class map_loader {
                       inc.path, options_.max_include_depth, chain_.front().second));
       return -1;
     }
-    std::string text, why;
+    std::string text;
+    diagnostic why;
     if (!loader_.may_include(path, why)) {
-      error(inc.range, "include-refused", fmt::format("cannot include '{}': {}", inc.path, why));
+      error(inc.range, "include-refused",
+            fmt::format("cannot include '{}': {}", inc.path, why.message));
       return -1;
     }
     if (!loader_.read(path, text, why)) {
@@ -212,7 +215,7 @@ class map_loader {
         hint = fmt::format("; did you mean '{}'?", written.generic_string());
       }
       error(inc.range, "include-not-found",
-            fmt::format("cannot include '{}'{}: {}{}", inc.path, looked, why, hint));
+            fmt::format("cannot include '{}'{}: {}{}", inc.path, looked, why.message, hint));
       return -1;
     }
     auto target = static_cast<std::int32_t>(map_.documents.size());
@@ -252,11 +255,12 @@ class map_loader {
 }  // namespace
 
 loaded_map load_map(const std::string& path, file_loader& loader, const parse_options& options) {
-  std::string text, why;
+  std::string text;
+  diagnostic why;
   if (!loader.read_named(path, text, why)) {
     loaded_map failed;
-    failed.diagnostics.push_back(
-        unplaced(severity::error, "io", path, fmt::format("cannot read '{}': {}", path, why)));
+    failed.diagnostics.push_back(unplaced(severity::error, "io", path,
+                                          fmt::format("cannot read '{}': {}", path, why.message)));
     return failed;
   }
   return map_loader(loader, options).run(path, std::move(text));

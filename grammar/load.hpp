@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.hpp"
+#include "core/source.hpp"
 #include "grammar/ast.hpp"
-#include "grammar/diagnostic.hpp"
 #include "grammar/parse.hpp"
-#include "grammar/source.hpp"
 
 namespace argmap::grammar {
 
@@ -18,11 +18,13 @@ namespace argmap::grammar {
 class file_loader {
  public:
   virtual ~file_loader() = default;
-  /// Reads `path` into `contents`. On failure returns false and says why in `error`.
-  virtual bool read(const std::string& path, std::string& contents, std::string& error) = 0;
+  /// Reads `path` into `contents`. On failure returns false with a diagnostic
+  /// about `path` in `problem` whose message says why in a few words ("No
+  /// such file or directory"), to follow "cannot read 'path': ".
+  virtual bool read(const std::string& path, std::string& contents, diagnostic& problem) = 0;
   /// Reads the map's named file (not an include); by default as read() does.
-  virtual bool read_named(const std::string& path, std::string& contents, std::string& error) {
-    return read(path, contents, error);
+  virtual bool read_named(const std::string& path, std::string& contents, diagnostic& problem) {
+    return read(path, contents, problem);
   }
   /// A name that is equal for two paths exactly when they name the same file.
   virtual std::string identity(const std::string& path) = 0;
@@ -35,11 +37,12 @@ class file_loader {
     (void)path;
     return {};
   }
-  /// Whether `path` may be included; if not, says why in `why`. Asked before
+  /// Whether `path` may be included; if not, says why in `refusal` (a
+  /// diagnostic about `path`, a few words as its message). Asked before
   /// reading an include (the named file itself is not asked).
-  virtual bool may_include(const std::string& path, std::string& why) {
+  virtual bool may_include(const std::string& path, diagnostic& refusal) {
     (void)path;
-    (void)why;
+    (void)refusal;
     return true;
   }
 };
@@ -62,11 +65,11 @@ class disk_loader : public file_loader {
         root_(std::move(include_root)),
         root_given_(!root_.empty()),
         named_streams_(named_streams) {}
-  bool read(const std::string& path, std::string& contents, std::string& error) override;
-  bool read_named(const std::string& path, std::string& contents, std::string& error) override;
+  bool read(const std::string& path, std::string& contents, diagnostic& problem) override;
+  bool read_named(const std::string& path, std::string& contents, diagnostic& problem) override;
   std::string identity(const std::string& path) override;
   void start(const std::string& top_level) override;
-  bool may_include(const std::string& path, std::string& why) override;
+  bool may_include(const std::string& path, diagnostic& refusal) override;
   std::vector<std::string> neighbours(const std::string& path) override;
   /// The folder includes must lie in, canonical (known after start()).
   const std::string& include_root() const { return root_; }
@@ -82,7 +85,7 @@ class disk_loader : public file_loader {
 class memory_loader : public file_loader {
  public:
   std::map<std::string, std::string> files;  ///< path (normalised) to contents
-  bool read(const std::string& path, std::string& contents, std::string& error) override;
+  bool read(const std::string& path, std::string& contents, diagnostic& problem) override;
   std::string identity(const std::string& path) override;
   std::vector<std::string> neighbours(const std::string& path) override;
 };

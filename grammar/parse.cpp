@@ -11,9 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "grammar/lexical.hpp"
 #include "grammar/line_reader.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::grammar {
 

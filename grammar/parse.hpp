@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/diagnostic.hpp"
+#include "core/source.hpp"
 #include "grammar/ast.hpp"
-#include "grammar/diagnostic.hpp"
-#include "grammar/source.hpp"
 
 namespace argmap::grammar {
 

@@ -2,9 +2,9 @@
 /// \file
 /// Small parsers shared by the line grammars. Included only by `_def.hpp` files.
 
+#include "core/utf8.hpp"
 #include "grammar/config.hpp"
 #include "grammar/lexical.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::grammar::primitives {
 

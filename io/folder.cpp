@@ -60,11 +60,11 @@ std::uint64_t content_hash(std::string_view bytes) {
   return h;
 }
 
-std::optional<output_folder> output_folder::open(const std::string& path, std::string& error) {
+std::optional<output_folder> output_folder::open(const std::string& path, diagnostic& problem) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) {
-    error = "cannot create '" + path + "': " + ec.message();
+    problem = io_problem(path, "cannot create '" + path + "': " + ec.message());
     return std::nullopt;
   }
   output_folder f;
@@ -72,7 +72,7 @@ std::optional<output_folder> output_folder::open(const std::string& path, std::s
   f.fd_ = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   struct stat st {};
   if (f.fd_ < 0 || fstat(f.fd_, &st) != 0) {
-    error = "cannot open '" + path + "': " + std::strerror(errno);
+    problem = io_problem(path, "cannot open '" + path + "': " + std::strerror(errno));
     return std::nullopt;
   }
   f.identity_ = {st.st_dev, st.st_ino};
@@ -93,7 +93,12 @@ output_folder::~output_folder() {
   if (fd_ >= 0) close(fd_);
 }
 
-bool output_folder::lock(std::string& error, const std::function<void()>& waiting) {
+bool output_folder::lock(diagnostic& problem, const std::function<void()>& waiting) {
+  std::string error;
+  auto failed = [&] {
+    problem = io_problem(path_, std::move(error));
+    return false;
+  };
   lock_fd_ = openat(fd_, ".argmap-lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
                     new_file_mode());
   struct stat st {};
@@ -102,18 +107,18 @@ bool output_folder::lock(std::string& error, const std::function<void()>& waitin
         "cannot lock '" + path_ + "': '.argmap-lock' " +
         (lock_fd_ < 0 ? (errno == ELOOP ? std::string("is a symbolic link") : std::strerror(errno))
                       : "is not a regular file");
-    return false;
+    return failed();
   }
   if (flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) return true;
   if (errno != EWOULDBLOCK) {
     error = "cannot lock '" + path_ + "': " + std::strerror(errno);
-    return false;
+    return failed();
   }
   if (waiting) waiting();
   while (flock(lock_fd_, LOCK_EX) != 0) {
     if (errno == EINTR) continue;
     error = "cannot lock '" + path_ + "': " + std::strerror(errno);
-    return false;
+    return failed();
   }
   return true;
 }
@@ -153,65 +158,66 @@ int output_folder::open_dir(std::string_view rel, bool create, std::string& erro
 }
 
 bool output_folder::write_together(const std::vector<std::pair<std::string, std::string>>& files,
-                                   std::string& error) const {
+                                   diagnostic& problem) const {
+  auto fail = [&](const std::string& rel, const std::string& why) {
+    problem =
+        io_problem(path_ + "/" + rel, fmt::format("cannot write '{}/{}': {}", path_, rel, why));
+    return false;  // what was staged so far is removed
+  };
   std::vector<fd_guard> dirs;
   std::vector<staged_file> staged;
   dirs.reserve(files.size());
   staged.reserve(files.size());
   unsigned mode = new_file_mode();
   for (const auto& [rel, bytes] : files) {
-    std::string why;
     if (!is_plain_relative(rel)) {
-      error = "cannot write '" + rel + "': not a plain relative path";
+      problem = io_problem(rel, "cannot write '" + rel + "': not a plain relative path");
       return false;
     }
     auto [dir, name] = split_last(rel);
+    std::string why;
     int fd = open_dir(dir, true, why);
-    if (fd < 0) {
-      error = fmt::format("cannot write '{}/{}': {}", path_, rel, why);
-      return false;  // what was staged so far is removed
-    }
+    if (fd < 0) return fail(rel, why);
     dirs.emplace_back(fd);
-    auto s = staged_file::create(fd, std::string(name), bytes, mode, why);
-    if (!s) {
-      error = fmt::format("cannot write '{}/{}': {}", path_, rel, why);
-      return false;
-    }
+    diagnostic not_staged;
+    auto s = staged_file::create(fd, std::string(name), bytes, mode, not_staged);
+    if (!s) return fail(rel, not_staged.message);
     staged.push_back(std::move(*s));
   }
   for (std::size_t k = 0; k < staged.size(); ++k) {
-    std::string why;
-    if (!staged[k].commit(why)) {
-      error = "cannot write '" + path_ + "/" + files[k].first + "': " + why;
-      return false;
-    }
+    diagnostic not_committed;
+    if (!staged[k].commit(not_committed)) return fail(files[k].first, not_committed.message);
   }
   return true;
 }
 
-bool output_folder::read(std::string_view rel, std::string& out, std::string& error,
+bool output_folder::read(std::string_view rel, std::string& out, diagnostic& problem,
                          std::size_t max_bytes, bool* missing) const {
+  auto fail = [&](std::string why) {
+    problem = io_problem(path_ + "/" + std::string(rel), std::move(why));
+    return false;
+  };
   if (missing) *missing = false;
   auto [dir, name] = split_last(rel);
-  fd_guard d(open_dir(dir, false, error));
+  std::string why;
+  fd_guard d(open_dir(dir, false, why));
   if (d.fd < 0) {
     if (missing) *missing = errno == ENOENT;
-    return false;
+    return fail(why);
   }
   fd_guard f(
       openat(d.fd, std::string(name).c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
   struct stat st {};
   if (f.fd < 0) {
     if (missing) *missing = errno == ENOENT;
-    error = errno == ELOOP ? "it is a symbolic link" : std::strerror(errno);
-    return false;
+    return fail(errno == ELOOP ? "it is a symbolic link" : std::strerror(errno));
   }
-  if (fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    error = std::string("it is not a regular file (") + kind_of(st.st_mode) + ")";
-    return false;
-  }
+  if (fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode))
+    return fail(std::string("it is not a regular file (") + kind_of(st.st_mode) + ")");
   fcntl(f.fd, F_SETFL, fcntl(f.fd, F_GETFL) & ~O_NONBLOCK);
-  return read_descriptor(f.fd, out, error, max_bytes);
+  if (read_descriptor(f.fd, out, problem, max_bytes)) return true;
+  problem.file = path_ + "/" + std::string(rel);
+  return false;
 }
 
 output_folder::removal output_folder::remove_if_unchanged(std::string_view rel,
@@ -228,7 +234,8 @@ output_folder::removal output_folder::remove_if_unchanged(std::string_view rel,
   if (!S_ISREG(st.st_mode)) return removal::refused;
   fd_guard f(openat(d.fd, n.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
   std::string bytes;
-  if (f.fd < 0 || !read_descriptor(f.fd, bytes, why, static_cast<std::size_t>(st.st_size) + 1))
+  diagnostic unread;
+  if (f.fd < 0 || !read_descriptor(f.fd, bytes, unread, static_cast<std::size_t>(st.st_size) + 1))
     return removal::refused;
   if (content_hash(bytes) != hash) return removal::changed;
   return unlinkat(d.fd, n.c_str(), 0) == 0 ? removal::removed : removal::refused;

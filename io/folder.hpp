@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/diagnostic.hpp"
+
 namespace argmap::io {
 
 /// An open output folder. Every path below it is relative ('/'-separated, no
@@ -21,8 +23,9 @@ class output_folder {
  public:
   /// Opens the folder `path` the user named (it may itself be a symbolic
   /// link), creating it and its parents if needed. On failure returns nothing
-  /// with "cannot create 'path': why" or "cannot open 'path': why" in `error`.
-  static std::optional<output_folder> open(const std::string& path, std::string& error);
+  /// with an io_problem "cannot create 'path': why" or "cannot open 'path':
+  /// why" in `problem`.
+  static std::optional<output_folder> open(const std::string& path, diagnostic& problem);
   output_folder(output_folder&& other) noexcept;
   output_folder& operator=(output_folder&&) = delete;
   output_folder(const output_folder&) = delete;
@@ -31,20 +34,21 @@ class output_folder {
 
   /// Takes the folder's lock (flock on `.argmap-lock`, released when the
   /// process ends). When another process holds it, calls `waiting` once, then
-  /// waits for it. False with the reason in `error` if the lock file cannot be made.
-  bool lock(std::string& error, const std::function<void()>& waiting = {});
+  /// waits for it. False with an io_problem in `problem` if the lock file
+  /// cannot be made.
+  bool lock(diagnostic& problem, const std::function<void()>& waiting = {});
 
   /// Writes every file (path below the folder, bytes) together: each is first
   /// written in full under a temporary name (folders are created as needed),
   /// and only when all of them are written are they renamed into place. If
-  /// any cannot be written, none is changed and `error` says which and why.
+  /// any cannot be written, none is changed and `problem` says which and why.
   bool write_together(const std::vector<std::pair<std::string, std::string>>& files,
-                      std::string& error) const;
+                      diagnostic& problem) const;
 
   /// Reads the regular file `rel` (never a link, FIFO or device) into `out`, at
-  /// most `max_bytes`. False with the reason in `error`; `missing` is set when
-  /// it does not exist.
-  bool read(std::string_view rel, std::string& out, std::string& error, std::size_t max_bytes,
+  /// most `max_bytes`. False with an io_problem about the file (the reason as
+  /// its message) in `problem`; `missing` is set when it does not exist.
+  bool read(std::string_view rel, std::string& out, diagnostic& problem, std::size_t max_bytes,
             bool* missing = nullptr) const;
 
   /// What remove_if_unchanged did.

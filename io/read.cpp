@@ -52,7 +52,9 @@ void guard_standard_descriptors() {
   }
 }
 
-bool read_descriptor(int fd, std::string& out, std::string& error, std::size_t max_bytes) {
+namespace {
+
+bool read_into(int fd, std::string& out, std::string& error, std::size_t max_bytes) {
   out.clear();  // keeps a capacity the caller reserved
   char chunk[1 << 16];
   for (;;) {
@@ -75,8 +77,8 @@ bool read_descriptor(int fd, std::string& out, std::string& error, std::size_t m
   }
 }
 
-bool read_file(const std::string& path, std::string& out, std::string& error,
-               const read_options& options) {
+bool read_file_into(const std::string& path, std::string& out, std::string& error,
+                    const read_options& options) {
   // A stream the caller allows is opened blocking (a FIFO waits for its
   // writer, as `cat` would); anything else is opened without blocking, so a
   // FIFO put where a regular file was expected cannot stall argmap.
@@ -115,15 +117,35 @@ bool read_file(const std::string& path, std::string& out, std::string& error,
   }
   if (!blocking) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size) + 1);
-  return read_descriptor(fd, out, error, options.max_bytes);
+  return read_into(fd, out, error, options.max_bytes);
 }
 
-bool read_stdin(std::string& out, std::string& error, std::size_t max_bytes) {
-  if (stdin_was_closed) {
-    error = "standard input is closed";
-    return false;
-  }
-  return read_descriptor(STDIN_FILENO, out, error, max_bytes);
+}  // namespace
+
+diagnostic io_problem(std::string file, std::string message) {
+  return unplaced(severity::error, "io", std::move(file), std::move(message));
+}
+
+bool read_descriptor(int fd, std::string& out, diagnostic& problem, std::size_t max_bytes) {
+  std::string why;
+  if (read_into(fd, out, why, max_bytes)) return true;
+  problem = io_problem({}, std::move(why));
+  return false;
+}
+
+bool read_file(const std::string& path, std::string& out, diagnostic& problem,
+               const read_options& options) {
+  std::string why;
+  if (read_file_into(path, out, why, options)) return true;
+  problem = io_problem(path, std::move(why));
+  return false;
+}
+
+bool read_stdin(std::string& out, diagnostic& problem, std::size_t max_bytes) {
+  std::string why = "standard input is closed";
+  if (!stdin_was_closed && read_into(STDIN_FILENO, out, why, max_bytes)) return true;
+  problem = io_problem("<stdin>", std::move(why));
+  return false;
 }
 
 }  // namespace argmap::io

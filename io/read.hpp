@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string>
 
+#include "core/diagnostic.hpp"
+
 namespace argmap::io {
 
 /// What a read accepts.
@@ -21,18 +23,23 @@ struct read_options {
   bool no_follow = false;
 };
 
-/// Reads `path` into `out`. On failure returns false and says why in `error`,
-/// in a few words meant to follow "cannot read 'path': " ("No such file or
-/// directory", "it is a directory", "it is not a regular file (a FIFO)",
-/// "file is larger than 1000 bytes"). A FIFO is never opened in a way that
-/// could block unless `allow_streams` is set.
-bool read_file(const std::string& path, std::string& out, std::string& error,
+/// The diagnostic an io function fails with: code "io", about `file`, and
+/// `message` (for a read, a few words meant to follow "cannot read 'path': ").
+diagnostic io_problem(std::string file, std::string message);
+
+/// Reads `path` into `out`. On failure returns false with an io_problem in
+/// `problem` whose message is a few words meant to follow "cannot read
+/// 'path': " ("No such file or directory", "it is a directory", "it is not a
+/// regular file (a FIFO)", "file is larger than 1000 bytes"). A FIFO is never
+/// opened in a way that could block unless `allow_streams` is set.
+bool read_file(const std::string& path, std::string& out, diagnostic& problem,
                const read_options& options = {});
 
 /// Reads standard input into `out`, at most `max_bytes` (more is an error,
 /// and reading stops there). Standard input that was closed when argmap
 /// started is an error, not an empty file.
-bool read_stdin(std::string& out, std::string& error, std::size_t max_bytes);
+/// A failure is an io_problem about "<stdin>".
+bool read_stdin(std::string& out, diagnostic& problem, std::size_t max_bytes);
 
 /// Called once at start-up: a standard descriptor (0, 1, 2) that is closed is
 /// opened on /dev/null, so that no file argmap opens later takes its number.
@@ -41,7 +48,8 @@ void guard_standard_descriptors();
 
 /// Reads from the open descriptor `fd` until end of file, at most `max_bytes`
 /// (more is an error). Used by read_file; exposed for descriptors from openat().
-bool read_descriptor(int fd, std::string& out, std::string& error, std::size_t max_bytes);
+/// A failure is an io_problem about no file (the caller knows which).
+bool read_descriptor(int fd, std::string& out, diagnostic& problem, std::size_t max_bytes);
 
 /// "a FIFO", "a character device", "a block device", "a socket", "a directory",
 /// "a symbolic link" or "a special file", for the file type bits of `mode`.

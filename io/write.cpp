@@ -87,8 +87,8 @@ bool write_all(int fd, std::string_view bytes, int& err) {
   return true;
 }
 
-std::string cannot(const std::string& path, const std::string& why) {
-  return "cannot write '" + path + "': " + why;
+diagnostic cannot(const std::string& path, const std::string& why) {
+  return io_problem(path, "cannot write '" + path + "': " + why);
 }
 
 }  // namespace
@@ -110,7 +110,7 @@ bool is_temporary_name(std::string_view name) {
 
 std::optional<staged_file> staged_file::create(int dir_fd, const std::string& name,
                                                std::string_view bytes, unsigned mode,
-                                               std::string& error,
+                                               diagnostic& problem,
                                                std::optional<std::pair<unsigned, unsigned>> owner) {
   staged_file f;
   f.dir_fd_ = dir_fd;
@@ -122,7 +122,7 @@ std::optional<staged_file> staged_file::create(int dir_fd, const std::string& na
     if (f.fd_ < 0 && errno != EEXIST) break;
   }
   if (f.fd_ < 0) {
-    error = std::strerror(errno);
+    problem = io_problem(name, std::strerror(errno));
     return std::nullopt;
   }
   // Held until the rename: a sweep of stale temporaries skips a locked one.
@@ -131,7 +131,7 @@ std::optional<staged_file> staged_file::create(int dir_fd, const std::string& na
   int err = 0;
   if (!write_all(f.fd_, bytes, err) || fsync(f.fd_) != 0) {
     if (err == 0) err = errno;
-    error = std::strerror(err);
+    problem = io_problem(name, std::strerror(err));
     return std::nullopt;  // the destructor removes the temporary
   }
   if (owner && fchown(f.fd_, owner->first, owner->second) != 0) {
@@ -160,9 +160,9 @@ staged_file::~staged_file() {
   if (fd_ >= 0) close(fd_);
 }
 
-bool staged_file::commit(std::string& error) {
+bool staged_file::commit(diagnostic& problem) {
   if (renameat(dir_fd_, temp_.c_str(), dir_fd_, name_.c_str()) != 0) {
-    error = std::strerror(errno);
+    problem = io_problem(name_, std::strerror(errno));
     return false;  // the destructor removes the temporary
   }
   temp_.clear();
@@ -173,20 +173,20 @@ bool staged_file::commit(std::string& error) {
   return true;
 }
 
-bool write_output(const std::string& path, std::string_view bytes, std::string& error,
+bool write_output(const std::string& path, std::string_view bytes, diagnostic& problem,
                   write_report* report) {
   namespace fs = std::filesystem;
   std::string target = path;
   struct stat st {};
   bool exists = lstat(path.c_str(), &st) == 0;
   if (!exists && errno != ENOENT) {
-    error = cannot(path, std::strerror(errno));
+    problem = cannot(path, std::strerror(errno));
     return false;
   }
   if (exists && S_ISLNK(st.st_mode)) {
     if (stat(path.c_str(), &st) != 0) {
-      error = cannot(path, errno == ENOENT ? "it is a symbolic link to a file that does not exist"
-                                           : std::strerror(errno));
+      problem = cannot(path, errno == ENOENT ? "it is a symbolic link to a file that does not exist"
+                                             : std::strerror(errno));
       return false;
     }
     // A regular file is replaced where it really is. Anything else is opened
@@ -194,7 +194,7 @@ bool write_output(const std::string& path, std::string_view bytes, std::string& 
     if (S_ISREG(st.st_mode)) {
       char* real = realpath(path.c_str(), nullptr);
       if (real == nullptr) {
-        error = cannot(path, std::strerror(errno));
+        problem = cannot(path, std::strerror(errno));
         return false;
       }
       target = real;
@@ -202,7 +202,7 @@ bool write_output(const std::string& path, std::string_view bytes, std::string& 
     }
   }
   if (exists && (S_ISDIR(st.st_mode) || S_ISSOCK(st.st_mode))) {
-    error = cannot(path, std::string("it is ") + kind_of(st.st_mode));
+    problem = cannot(path, std::string("it is ") + kind_of(st.st_mode));
     return false;
   }
   if (exists && !S_ISREG(st.st_mode)) {
@@ -210,12 +210,12 @@ bool write_output(const std::string& path, std::string_view bytes, std::string& 
     int fd = open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     int err = 0;
     if (fd < 0 || !write_all(fd, bytes, err)) {
-      error = cannot(path, std::strerror(fd < 0 ? errno : err));
+      problem = cannot(path, std::strerror(fd < 0 ? errno : err));
       if (fd >= 0) close(fd);
       return false;
     }
     if (close(fd) != 0) {
-      error = cannot(path, std::strerror(errno));
+      problem = cannot(path, std::strerror(errno));
       return false;
     }
     return true;
@@ -224,7 +224,7 @@ bool write_output(const std::string& path, std::string_view bytes, std::string& 
   std::string dir = t.has_parent_path() ? t.parent_path().string() : ".";
   int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd < 0) {
-    error = cannot(path, std::strerror(errno));
+    problem = cannot(path, std::strerror(errno));
     return false;
   }
   std::optional<std::pair<unsigned, unsigned>> owner;
@@ -234,13 +234,13 @@ bool write_output(const std::string& path, std::string_view bytes, std::string& 
     owner = std::make_pair(static_cast<unsigned>(st.st_uid), static_cast<unsigned>(st.st_gid));
     if (report) report->other_links = st.st_nlink > 1 ? st.st_nlink - 1 : 0;
   }
-  std::string why;
+  diagnostic why;
   std::optional<staged_file> staged =
       staged_file::create(dir_fd, t.filename().string(), bytes, mode, why, owner);
   bool ok = staged && staged->commit(why);
   staged.reset();
   close(dir_fd);
-  if (!ok) error = cannot(path, why);
+  if (!ok) problem = cannot(path, why.message);
   return ok;
 }
 

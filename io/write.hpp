@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/diagnostic.hpp"
+
 namespace argmap::io {
 
 /// A file written under a temporary name in a folder, not yet in place. The
@@ -20,10 +22,11 @@ class staged_file {
   /// (borrowed: it must stay open until commit), flushed to disk, with
   /// permissions `mode` and, when `owner` is set, that user and group (best
   /// effort: only root may give a file away). On failure returns nothing with
-  /// the reason (strerror) in `error`, and leaves no temporary behind.
+  /// an io_problem about `name` with the reason (strerror) as its message in
+  /// `problem`, and leaves no temporary behind.
   static std::optional<staged_file> create(int dir_fd, const std::string& name,
                                            std::string_view bytes, unsigned mode,
-                                           std::string& error,
+                                           diagnostic& problem,
                                            std::optional<std::pair<unsigned, unsigned>> owner = {});
   staged_file(staged_file&& other) noexcept;
   staged_file& operator=(staged_file&&) = delete;
@@ -32,9 +35,10 @@ class staged_file {
   ~staged_file();
 
   /// Renames the temporary over `name` (atomically replacing a file, or a
-  /// symbolic link itself: a link is never followed). False with the reason
-  /// in `error` if the rename failed; the temporary is then removed.
-  bool commit(std::string& error);
+  /// symbolic link itself: a link is never followed). False with an
+  /// io_problem (the reason as its message) in `problem` if the rename
+  /// failed; the temporary is then removed.
+  bool commit(diagnostic& problem);
 
  private:
   staged_file() = default;
@@ -60,9 +64,9 @@ struct write_report {
 /// - a FIFO or a character or block device is written in place (`-o
 ///   /dev/null`, `-o fifo`): it cannot be replaced, and is never destroyed;
 /// - a directory or a socket is an error.
-/// On failure returns false with "cannot write 'path': why" in `error`, and the
-/// file is as it was.
-bool write_output(const std::string& path, std::string_view bytes, std::string& error,
+/// On failure returns false with an io_problem "cannot write 'path': why" in
+/// `problem`, and the file is as it was.
+bool write_output(const std::string& path, std::string_view bytes, diagnostic& problem,
                   write_report* report = nullptr);
 
 /// True when `a` and `b` both exist and are the same file (device and inode,

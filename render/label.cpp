@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap::render {
 

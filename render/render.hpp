@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/graph.hpp"
-#include "grammar/diagnostic.hpp"
 
 namespace argmap::render {
 

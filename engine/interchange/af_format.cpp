@@ -3,9 +3,9 @@
 #include "engine/format.hpp"
 #include "engine/interchange/import_result.hpp"
 
+#include "core/utf8.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/parse.hpp"
-#include "grammar/utf8.hpp"
 
 #include <charconv>
 #include <set>

@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "engine/format.hpp"
 #include "engine/interchange/json_input.hpp"
 #include "grammar/ast.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

@@ -7,12 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "engine/format.hpp"
 #include "engine/interchange/argdown_text.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/attributes.hpp"
 #include "grammar/lexical.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "engine/check.hpp"
 #include "engine/format.hpp"
 #include "grammar/ast.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "engine/format.hpp"
 #include "engine/interchange/json_input.hpp"
 #include "grammar/lexical.hpp"
 #include "grammar/parse.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

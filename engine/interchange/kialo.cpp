@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.hpp"
 #include "engine/format.hpp"
 #include "grammar/parse.hpp"
-#include "grammar/utf8.hpp"
 
 namespace argmap::engine {
 

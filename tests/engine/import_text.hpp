@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 inline std::string text_of(const argmap::diagnostic& d) {
   if (d.range.line == 0) return d.message;

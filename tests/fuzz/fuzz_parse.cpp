@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 #include "grammar/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

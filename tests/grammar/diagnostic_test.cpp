@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 using argmap::diagnostic;
 using argmap::format_human;

@@ -93,9 +93,12 @@ TEST_CASE("a map read from memory (standard input) resolves includes against its
 
 TEST_CASE("the disk loader refuses directories and oversized files") {
   argmap::grammar::disk_loader small(4);
-  std::string text, why;
+  std::string text;
+  argmap::diagnostic why;
   CHECK_FALSE(small.read(".", text, why));
-  CHECK(why == "it is a directory");
+  CHECK(why.message == "it is a directory");
+  CHECK(why.file == ".");
+  CHECK(why.code == "io");
   CHECK_FALSE(small.read(TESTS_DIR "/golden/parse/claims.arg", text, why));
-  CHECK(why == "file is larger than 4 bytes");
+  CHECK(why.message == "file is larger than 4 bytes");
 }

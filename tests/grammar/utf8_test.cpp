@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace utf8 = argmap::utf8;
 constexpr auto npos = std::string_view::npos;

@@ -67,7 +67,7 @@ struct size_limit {
 TEST_CASE("write_output replaces a file atomically, and a failed write leaves the old file intact") {
   scratch s("atomic");
   std::string path = (s.dir / "map.svg").string();
-  std::string error;
+  argmap::diagnostic error;
   REQUIRE(io::write_output(path, "first", error));
   CHECK(slurp(path) == "first");
   REQUIRE(io::write_output(path, "second", error));
@@ -78,7 +78,7 @@ TEST_CASE("write_output replaces a file atomically, and a failed write leaves th
     ok = io::write_output(path, std::string(100000, 'x'), error);
   }
   CHECK_FALSE(ok);
-  CHECK(error.rfind("cannot write '" + path + "': ", 0) == 0);
+  CHECK(error.message.rfind("cannot write '" + path + "': ", 0) == 0);
   CHECK(slurp(path) == "second");
   CHECK(s.entries() == 1);  // no temporary left
   CHECK_FALSE(io::write_output((s.dir / "no-such-dir" / "x.svg").string(), "x", error));
@@ -90,7 +90,7 @@ TEST_CASE("write_output keeps permissions, follows links to their target, refuse
   spit(target, "old");
   chmod(target.c_str(), 0600);
   fs::create_symlink("real.arg", link);
-  std::string error;
+  argmap::diagnostic error;
   REQUIRE(io::write_output(link.string(), "new", error));
   CHECK(fs::is_symlink(link));
   CHECK(slurp(target) == "new");
@@ -100,12 +100,12 @@ TEST_CASE("write_output keeps permissions, follows links to their target, refuse
 
   fs::create_symlink("missing.arg", s.dir / "dangling.arg");
   CHECK_FALSE(io::write_output((s.dir / "dangling.arg").string(), "x", error));
-  CHECK(error.find("does not exist") != std::string::npos);
+  CHECK(error.message.find("does not exist") != std::string::npos);
   CHECK_FALSE(fs::exists(s.dir / "missing.arg"));
 
   fs::create_directory(s.dir / "folder.svg");
   CHECK_FALSE(io::write_output((s.dir / "folder.svg").string(), "x", error));
-  CHECK(error.find("it is a directory") != std::string::npos);
+  CHECK(error.message.find("it is a directory") != std::string::npos);
 
   fs::create_hard_link(target, s.dir / "hard.arg");
   io::write_report report;
@@ -126,7 +126,7 @@ TEST_CASE("write_output writes a FIFO or a device in place instead of replacing 
     ssize_t n = read(fd, buf, sizeof buf);
     _exit(n == 5 && std::string(buf, 5) == "bytes" ? 0 : 1);
   }
-  std::string error;
+  argmap::diagnostic error;
   CHECK(io::write_output(fifo.string(), "bytes", error));
   int status = 0;
   waitpid(pid, &status, 0);
@@ -141,16 +141,17 @@ TEST_CASE("read_file refuses special files without blocking and bounds every rea
   scratch s("read");
   fs::path fifo = s.dir / "map.arg";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
-  std::string text, why;
+  std::string text;
+  argmap::diagnostic why;
   auto start = std::chrono::steady_clock::now();
   CHECK_FALSE(io::read_file(fifo.string(), text, why));
-  CHECK(why == "it is not a regular file (a FIFO)");
+  CHECK(why.message == "it is not a regular file (a FIFO)");
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK_FALSE(io::read_file("/dev/zero", text, why));
-  CHECK(why == "it is not a regular file (a character device)");
+  CHECK(why.message == "it is not a regular file (a character device)");
   // Allowed streams are read up to the limit, not further.
   CHECK_FALSE(io::read_file("/dev/zero", text, why, {.max_bytes = 1000, .allow_streams = true}));
-  CHECK(why == "file is larger than 1000 bytes");
+  CHECK(why.message == "file is larger than 1000 bytes");
   CHECK(io::read_file("/dev/null", text, why, {.allow_streams = true}));
   CHECK(text.empty());
   spit(s.dir / "real", "abc");
@@ -158,9 +159,9 @@ TEST_CASE("read_file refuses special files without blocking and bounds every rea
   CHECK(io::read_file((s.dir / "link").string(), text, why));
   CHECK(text == "abc");
   CHECK_FALSE(io::read_file((s.dir / "link").string(), text, why, {.no_follow = true}));
-  CHECK(why == "it is a symbolic link");
+  CHECK(why.message == "it is a symbolic link");
   CHECK_FALSE(io::read_file((s.dir / "real").string(), text, why, {.max_bytes = 2}));
-  CHECK(why == "file is larger than 2 bytes");
+  CHECK(why.message == "file is larger than 2 bytes");
 }
 
 TEST_CASE("temporary names are recognisable and nothing else is") {
@@ -204,7 +205,7 @@ TEST_CASE("a sweep removes stale temporaries only, never one a live process hold
 
 TEST_CASE("an output folder writes several files together or none") {
   scratch s("together");
-  std::string error;
+  argmap::diagnostic error;
   auto folder = io::output_folder::open((s.dir / "out").string(), error);
   REQUIRE(folder);
   REQUIRE(folder->write_together({{"sub/a.svg", "old svg"}, {"sub/a.dot", "old dot"}}, error));
@@ -215,7 +216,7 @@ TEST_CASE("an output folder writes several files together or none") {
                                 error);
   }
   CHECK_FALSE(ok);
-  CHECK(error.find("sub/a.svg") != std::string::npos);
+  CHECK(error.message.find("sub/a.svg") != std::string::npos);
   CHECK(slurp(s.dir / "out/sub/a.svg") == "old svg");
   CHECK(slurp(s.dir / "out/sub/a.dot") == "old dot");
   CHECK(s.entries("out/sub") == 2);
@@ -228,11 +229,11 @@ TEST_CASE("nothing an output folder does leaves it, whatever links it holds") {
   spit(s.dir / "elsewhere/victim.svg", "keep me");
   fs::create_directory_symlink("../elsewhere", s.dir / "out/sub");
   fs::create_symlink("../elsewhere/victim.svg", s.dir / "out/link.svg");
-  std::string error;
+  argmap::diagnostic error;
   auto folder = io::output_folder::open((s.dir / "out").string(), error);
   REQUIRE(folder);
   CHECK_FALSE(folder->write_together({{"sub/victim.svg", "overwritten"}}, error));
-  CHECK(error.find("'sub' is a symbolic link") != std::string::npos);
+  CHECK(error.message.find("'sub' is a symbolic link") != std::string::npos);
   CHECK(slurp(s.dir / "elsewhere/victim.svg") == "keep me");
   // A link where an output goes is replaced, not followed.
   REQUIRE(folder->write_together({{"link.svg", "new"}}, error));

@@ -1,4 +1,4 @@
-#include "grammar/source.hpp"
+#include "core/source.hpp"
 
 #include <cstring>
 

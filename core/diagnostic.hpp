@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "grammar/source.hpp"
+#include "core/source.hpp"
 
 namespace argmap {
 

@@ -1,8 +1,8 @@
-#include "grammar/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 
 #include <fmt/format.h>
 
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace argmap {
 

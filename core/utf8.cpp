@@ -1,4 +1,4 @@
-#include "grammar/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <cstdio>
