@@ -11,6 +11,7 @@
 #include <streambuf>
 
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
 #include "io/write.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -135,8 +136,8 @@ int finish_standard_output(int code) {
   std::cout.flush();
   int err = output ? output->error() : 0;
   if (err == 0 && std::cout.good()) return code;
-  std::cerr << "argmap: error: cannot write to standard output: "
-            << (err != 0 ? std::strerror(err) : "write error") << "\n";
+  say(severity::error, std::string("cannot write to standard output: ") +
+                           (err != 0 ? std::strerror(err) : "write error"));
   return exit_io;
 }
 
