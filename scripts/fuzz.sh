@@ -7,7 +7,7 @@
 # crashes to BUILD/crashes/. Exits non-zero if any target finds a crash, a
 # leak or a timeout.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
 #   FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh  the fuzzers of the sanitized build
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch)
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
 build=${FUZZ_BUILD:-build-fuzz}
@@ -36,6 +36,14 @@ seed() {
       printf '\0drafts/x.arg\na/b/c.bak.arg\nkeep.arg\nb1.arg\nlogs/x/y.arg\nq/gen\n'; } > "$dir/ignore"
     { printf '\x01'; printf '{"argmap_manifest":2,"maps":{"sub/a.arg":{"key":"0123456789abcdef",'
       printf '"outputs":{"sub/a.svg":"0123456789abcdef","sub/a.png":"fedcba9876543210"}}}}'; } > "$dir/manifest"
+  elif [[ $target == lsp ]]; then
+    # A piece-size byte, then LSP messages: whole, split, with a Content-Type,
+    # and a malformed header.
+    local init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    { printf '\x03'; printf 'Content-Length: %d\r\n\r\n%s' ${#init} "$init"; } > "$dir/initialize"
+    { printf '\x00'; printf 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}'
+      printf 'Content-Length: 2\r\n\r\n[]'; } > "$dir/two"
+    { printf '\x07'; printf 'Content-Length: x\r\n\r\n{}'; } > "$dir/malformed"
   elif [[ $target == import ]]; then
     local n=0
     for pair in "0:json" "1:aif.json" "1:xaif.json" "2:argdown" "3:kialo.txt" "3:kialo" "4:tgf" "5:apx" "6:i23"; do
