@@ -34,6 +34,7 @@ const std::vector<subcommand>& subcommands() {
       {"export", exports.c_str(), setup_export},
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
       {"import", imports.c_str(), setup_import},
+      {"lsp", "a Language Server for editors, on standard input and output", setup_lsp},
       {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };

@@ -42,6 +42,8 @@ action setup_stats(command& cmd);
 action setup_eval(command& cmd);
 /// `argmap fmt`.
 action setup_fmt(command& cmd);
+/// `argmap lsp`: a Language Server on standard input and output.
+action setup_lsp(command& cmd);
 /// `argmap import`.
 action setup_import(command& cmd);
 /// `argmap export`.
