@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs clang-tidy (configuration: .clang-tidy) on argmap's own sources in
-# core/, io/, grammar/, engine/, render/, batch/ and cli/, with a compilation
+# core/, io/, grammar/, engine/, render/, batch/, lsp/ and cli/, with a compilation
 # database from a clang configure in build-tidy/ (nothing is built). Exits
 # non-zero on any finding.
 #
@@ -22,7 +22,7 @@ fi
 FUZZ_DEPS=1 bash scripts/install-deps.sh  # clang-14, clang-tidy-14
 cmake -S . -B build-tidy -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DARGMAP_BUILD_TESTS=OFF -DARGMAP_BUILD_BENCH=OFF >/dev/null
-filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|cli)/[^/]*\.cpp$'}
+filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|lsp|cli)/[^/]*\.cpp$'}
 record=.ci/tidy-clean
 log=build-tidy/tidy.log
 keys=build-tidy/tidy-keys
