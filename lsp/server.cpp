@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -10,7 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostic.hpp"
+#include "core/utf8.hpp"
 #include "grammar/load.hpp"
+#include "lsp/navigate.hpp"
 #include "lsp/text.hpp"
 #include "lsp/transport.hpp"
 
@@ -143,7 +146,10 @@ class session {
       initialized_ = true;
       reply(id, {{"capabilities",
                   {{"textDocumentSync",
-                    {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}}}},
+                    {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+                   {"definitionProvider", true},
+                   {"referencesProvider", true},
+                   {"documentHighlightProvider", true}}},
                  {"serverInfo", {{"name", "argmap"}, {"version", ARGMAP_VERSION}}}});
     } else if (method == "shutdown") {
       shut_down_ = true;
@@ -160,6 +166,9 @@ class session {
       std::string uri = params.at("textDocument").at("uri").get<std::string>();
       documents_.erase(uri);
       notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+    } else if (method == "textDocument/definition" || method == "textDocument/references" ||
+               method == "textDocument/documentHighlight") {
+      reply(id, navigate(method, params));
     } else if (request) {
       reply_error(id, method_not_found, "argmap does not serve '" + method + "'");
     }  // other notifications ($/cancelRequest, initialized, ...) need nothing
@@ -188,6 +197,59 @@ class session {
       text.replace(from, to - from, c.at("text").get<std::string>());
     }
     publish(uri);
+  }
+
+  // Definition, references and highlights of the id under the cursor.
+  json navigate(const std::string& method, const json& params) {
+    const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+    auto it = documents_.find(uri);
+    if (it == documents_.end()) return nullptr;
+    const document& d = it->second;
+    const json& pos = params.at("position");
+    const std::uint32_t line = pos.at("line"), character = pos.at("character");
+    // The cursor as argmap counts: 1-based line, code-point column.
+    const std::size_t start = offset_of(d.text, line, 0), at = offset_of(d.text, line, character);
+    const std::uint32_t col = utf8::column(std::string_view(d.text).substr(start), at - start);
+    overlay_loader loader(documents_, options_.check);
+    grammar::loaded_map m =
+        grammar::load_map_from_text(d.path, d.text, loader, options_.check.parse);
+    std::optional<std::string> name = id_at(m, line + 1, col);
+    if (!name) return method == "textDocument/definition" ? json(nullptr) : json::array();
+    id_places places = places_of(m, *name);
+    if (method == "textDocument/definition")
+      return places.definition ? location(m, *places.definition, uri) : json(nullptr);
+    json out = json::array();
+    if (method == "textDocument/references") {
+      bool declaration = params.value("context", json::object()).value("includeDeclaration", true);
+      if (declaration && places.definition) out.push_back(location(m, *places.definition, uri));
+      for (const source_range& r : places.references) out.push_back(location(m, r, uri));
+      return out;
+    }
+    // Highlights: the places in this document; the definition as a write.
+    if (places.definition && places.definition->file == 0)
+      out.push_back({{"range", range_in(m, *places.definition)}, {"kind", 3}});
+    for (const source_range& r : places.references)
+      if (r.file == 0) out.push_back({{"range", range_in(m, r)}, {"kind", 2}});
+    return out;
+  }
+
+  static json range_in(const grammar::loaded_map& m, const source_range& r) {
+    std::string_view line = m.sources.files.at(r.file).line_text(r.line);
+    return {{"start", {{"line", r.line - 1}, {"character", utf16_column(line, r.col)}}},
+            {"end", {{"line", r.line - 1}, {"character", utf16_column(line, r.end_col)}}}};
+  }
+
+  // A range in `m` as an LSP location; file 0 is the document `uri` itself.
+  static json location(const grammar::loaded_map& m, const source_range& r,
+                       const std::string& uri) {
+    std::string where = r.file == 0 ? uri : uri_of_path(absolute(m.sources.files.at(r.file).name));
+    return {{"uri", where}, {"range", range_in(m, r)}};
+  }
+
+  static std::string absolute(const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::absolute(path, ec);
+    return ec ? path : p.lexically_normal().string();
   }
 
   // Checks an open document as `argmap check` would and sends what it found

@@ -191,6 +191,44 @@ def test_open_buffers_win_over_disk(tmp):
     check(c.finish() == 1, "exit without shutdown is exit code 1")
 
 
+def test_navigation(tmp):
+    with open(os.path.join(tmp, "_defs.arg"), "w") as f:
+        f.write("[q] Defined in an include.\n")
+    uri = "file://" + os.path.join(tmp, "nav.arg")
+    text = ('include "_defs.arg"\n[t] Tea. ü\n  + [w] Warm.\n[x] X.\n  - @w\n  + @q\n'
+            "[y] Y.\n  ! @w\n")
+    c = Client(tmp)
+    r = c.initialize()
+    caps = r["result"]["capabilities"]
+    check(caps.get("definitionProvider") and caps.get("referencesProvider")
+          and caps.get("documentHighlightProvider"), "navigation is announced")
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "argmap", "version": 1, "text": text}})
+    c.diagnostics(uri)
+    at = lambda line, ch: {"textDocument": {"uri": uri}, "position": {"line": line, "character": ch}}
+    w_def = {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 7}}
+    d = c.response(c.request("textDocument/definition", at(4, 5)))["result"]
+    check(d == {"uri": uri, "range": w_def}, "@w goes to [w]: %r" % d)
+    d = c.response(c.request("textDocument/definition", at(5, 6)))["result"]
+    check(d is not None and d["uri"].endswith("/_defs.arg") and d["range"]["start"]["line"] == 0,
+          "@q goes to the included file: %r" % d)
+    refs = c.response(c.request("textDocument/references",
+                                dict(at(2, 5), context={"includeDeclaration": True})))["result"]
+    check([x["range"]["start"]["line"] for x in refs] == [2, 4, 7],
+          "[w]'s references, the declaration first: %r" % refs)
+    refs = c.response(c.request("textDocument/references",
+                                dict(at(2, 5), context={"includeDeclaration": False})))["result"]
+    check(len(refs) == 2, "without the declaration: %r" % refs)
+    hl = c.response(c.request("textDocument/documentHighlight", at(7, 4)))["result"]
+    check([(h["range"]["start"]["line"], h["kind"]) for h in hl] == [(2, 3), (4, 2), (7, 2)],
+          "highlights: the definition as a write, references as reads: %r" % hl)
+    none = c.response(c.request("textDocument/definition", at(1, 8)))["result"]
+    check(none is None, "no id under the cursor: null")
+    c.response(c.request("shutdown"))
+    c.notify("exit")
+    check(c.finish() == 0, "clean exit")
+
+
 def test_hostile_input(tmp):
     c = Client(tmp)
     early = c.request("textDocument/hover", {})
@@ -219,7 +257,7 @@ def test_hostile_input(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_life_cycle, test_diagnostics_follow_the_text, test_open_buffers_win_over_disk,
-                  test_hostile_input):
+                  test_navigation, test_hostile_input):
             try:
                 t(tmp)
             except AssertionError as e:
