@@ -13,6 +13,8 @@
 #include "core/diagnostic.hpp"
 #include "core/utf8.hpp"
 #include "grammar/load.hpp"
+#include "grammar/parse.hpp"
+#include "lsp/folding.hpp"
 #include "lsp/navigate.hpp"
 #include "lsp/text.hpp"
 #include "lsp/transport.hpp"
@@ -149,7 +151,8 @@ class session {
                     {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
                    {"definitionProvider", true},
                    {"referencesProvider", true},
-                   {"documentHighlightProvider", true}}},
+                   {"documentHighlightProvider", true},
+                   {"foldingRangeProvider", true}}},
                  {"serverInfo", {{"name", "argmap"}, {"version", ARGMAP_VERSION}}}});
     } else if (method == "shutdown") {
       shut_down_ = true;
@@ -169,6 +172,8 @@ class session {
     } else if (method == "textDocument/definition" || method == "textDocument/references" ||
                method == "textDocument/documentHighlight") {
       reply(id, navigate(method, params));
+    } else if (method == "textDocument/foldingRange") {
+      reply(id, folding(params.at("textDocument").at("uri").get<std::string>()));
     } else if (request) {
       reply_error(id, method_not_found, "argmap does not serve '" + method + "'");
     }  // other notifications ($/cancelRequest, initialized, ...) need nothing
@@ -230,6 +235,26 @@ class session {
       out.push_back({{"range", range_in(m, *places.definition)}, {"kind", 3}});
     for (const source_range& r : places.references)
       if (r.file == 0) out.push_back({{"range", range_in(m, r)}, {"kind", 2}});
+    return out;
+  }
+
+  // The document's foldable regions (its own text only, not its includes).
+  json folding(const std::string& uri) {
+    json out = json::array();
+    auto it = documents_.find(uri);
+    if (it == documents_.end()) return out;
+    const std::string& text = it->second.text;
+    source_set sources;
+    sources.files.emplace_back(it->second.path, text);
+    grammar::parse_result r = grammar::parse(sources, 0, options_.check.parse);
+    std::vector<bool> blank{false};  // [line], 1-based
+    for (std::size_t pos = 0; pos <= text.size();) {
+      std::size_t nl = std::min(text.find('\n', pos), text.size());
+      blank.push_back(text.find_first_not_of(" \t\r", pos) >= nl);
+      pos = nl + 1;
+    }
+    for (const fold& f : folds_of(r.doc, blank))
+      out.push_back({{"startLine", f.first - 1}, {"endLine", f.last - 1}, {"kind", f.kind}});
     return out;
   }
 

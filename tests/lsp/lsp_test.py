@@ -229,6 +229,30 @@ def test_navigation(tmp):
     check(c.finish() == 0, "clean exit")
 
 
+def test_folding(tmp):
+    uri = "file://" + os.path.join(tmp, "fold.arg")
+    text = ("---\ntitle: T\n---\n"            # 0-2 front matter
+            "# One\n"                          # 3
+            "[a] A.\n  + B.\n    - C.\n"      # 4-6 a claim with lines under it
+            "/* a\n   block */\n"              # 7-8 a block comment
+            "\n"                               # 9
+            "## One.one\n[d] D.\n\n"          # 10-12
+            "# Two\n[e] E.\n")                # 13-14
+    c = Client(tmp)
+    caps = c.initialize()["result"]["capabilities"]
+    check(caps.get("foldingRangeProvider"), "folding is announced")
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "argmap", "version": 1, "text": text}})
+    c.diagnostics(uri)
+    folds = c.response(c.request("textDocument/foldingRange", {"textDocument": {"uri": uri}}))
+    got = [(f["startLine"], f["endLine"], f["kind"]) for f in folds["result"]]
+    want = [(0, 2, "region"), (3, 11, "region"), (4, 6, "region"), (5, 6, "region"),
+            (7, 8, "comment"), (10, 11, "region"), (13, 14, "region")]
+    check(got == want, "folding ranges: %r" % got)
+    c.notify("exit")
+    c.finish()
+
+
 def test_hostile_input(tmp):
     c = Client(tmp)
     early = c.request("textDocument/hover", {})
@@ -257,7 +281,7 @@ def test_hostile_input(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_life_cycle, test_diagnostics_follow_the_text, test_open_buffers_win_over_disk,
-                  test_navigation, test_hostile_input):
+                  test_navigation, test_folding, test_hostile_input):
             try:
                 t(tmp)
             except AssertionError as e:
