@@ -32,6 +32,7 @@ constexpr int parse_error = -32700, invalid_request = -32600, method_not_found =
 struct document {
   std::string path;  // as the URI names it
   std::string text;
+  std::string identity;  // the path as the disk loader identifies files, found once at open
 };
 
 // Reads through the editor's open buffers first, then the disk: an include
@@ -61,7 +62,7 @@ class overlay_loader : public grammar::file_loader {
   const document* find(const std::string& path) {
     std::string id = disk_.identity(path);
     for (const auto& [uri, d] : open_)
-      if (disk_.identity(d.path) == id) return &d;
+      if (d.identity == id) return &d;
     return nullptr;
   }
 
@@ -181,7 +182,9 @@ class session {
 
   void open(const std::string& uri, std::string text) {
     std::optional<std::string> path = path_of_uri(uri);
-    documents_[uri] = {path ? *path : uri, std::move(text)};
+    std::string where = path ? *path : uri;
+    std::string identity = grammar::disk_loader().identity(where);
+    documents_[uri] = {std::move(where), std::move(text), std::move(identity)};
     publish(uri);
   }
 

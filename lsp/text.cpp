@@ -1,5 +1,7 @@
 #include "lsp/text.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -12,15 +14,6 @@ int hex(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-// The length of the UTF-8 sequence starting with `lead` (1 for a stray byte,
-// which the reader counts as one character, as the parser does).
-std::size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xF0 && lead < 0xF8) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
 }
 
 }  // namespace
@@ -66,11 +59,9 @@ std::string uri_of_path(std::string_view path) {
 
 std::uint32_t utf16_column(std::string_view line, std::uint32_t col) {
   std::uint32_t units = 0, c = 1;
-  for (std::size_t i = 0; c < col && i < line.size(); ++c) {
-    std::size_t n = sequence_length(static_cast<unsigned char>(line[i]));
-    units += n == 4 ? 2 : 1;  // a code point beyond the BMP is a surrogate pair
-    i += n;
-  }
+  const char* end = line.data() + line.size();
+  for (const char* p = line.data(); c < col && p < end; ++c)
+    units += utf8::decode(p, end) > 0xFFFF ? 2 : 1;  // beyond the BMP: a surrogate pair
   return units + (col > c ? col - c : 0);  // columns past the end of the line count one each
 }
 
@@ -84,12 +75,10 @@ std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t c
   std::size_t end = text.find('\n', pos);
   if (end == std::string_view::npos) end = text.size();
   std::uint32_t units = 0;
-  while (pos < end && units < character) {
-    std::size_t n = sequence_length(static_cast<unsigned char>(text[pos]));
-    units += n == 4 ? 2 : 1;
-    pos = std::min(pos + n, end);
-  }
-  return pos;
+  const char* p = text.data() + pos;
+  const char* line_end = text.data() + end;
+  while (p < line_end && units < character) units += utf8::decode(p, line_end) > 0xFFFF ? 2 : 1;
+  return static_cast<std::size_t>(p - text.data());
 }
 
 }  // namespace argmap::lsp
