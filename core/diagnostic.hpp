@@ -17,6 +17,13 @@ enum class severity { error, warning, note };
 /// Returns "error", "warning" or "note".
 std::string_view to_string(severity s);
 
+/// A suggested edit: write `text` in place of `range` (the machine-readable
+/// form of a "did you mean ...?", which editors offer as a quick fix).
+struct fix {
+  source_range range;  ///< what to replace, in the diagnostic's file
+  std::string text;    ///< what to write there
+};
+
 /// One message about one place in one file. Self-contained: it keeps a copy of
 /// the source line it points at, so it can be printed after the sources are gone.
 struct diagnostic {
@@ -29,6 +36,7 @@ struct diagnostic {
   std::string file;               ///< the name of that file as shown to the user; may be empty
   std::string line_text;          ///< the source line `range.line`, for the caret display
   std::vector<diagnostic> notes;  ///< follow-up notes (e.g. "first defined here")
+  std::vector<fix> fixes;         ///< edits that would resolve it, best first; often none
 };
 
 /// A diagnostic with no position: about a whole file (`file` may be empty,

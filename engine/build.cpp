@@ -258,10 +258,12 @@ class graph_builder {
       for (const claim_node& n : g().claims)
         if (n.user_id) user_ids_.push_back(n.id);
     }
-    if (auto near = grammar::closest(c.id, user_ids_))
+    auto near = grammar::closest(c.id, user_ids_);
+    if (near)
       message += fmt::format("; did you mean '@{}'?", *near);
     else message += ": no claim has this id";
-    error(ast::label_range(c), "undefined-reference", std::move(message));
+    diagnostic& d = error(ast::label_range(c), "undefined-reference", std::move(message));
+    if (near) d.fixes.push_back({ast::label_range(c), "@" + *near});
     return none;
   }
 
@@ -271,8 +273,8 @@ class graph_builder {
           fmt::format("claim '{}' would {} itself", n.id, verb));
   }
 
-  void error(const source_range& r, std::string code, std::string message) {
-    result_.diagnostics.push_back(
+  diagnostic& error(const source_range& r, std::string code, std::string message) {
+    return result_.diagnostics.emplace_back(
         make_diagnostic(map_.sources, r, severity::error, std::move(code), std::move(message)));
   }
 

@@ -54,6 +54,10 @@ bool valid_color(std::string_view v) {
 
 bool is_known_attribute(std::string_view key) { return contains(known_keys, key); }
 
+std::span<const std::string_view> known_attributes() {
+  return known_keys;
+}
+
 std::span<const std::string_view> status_values() { return statuses; }
 
 std::span<const std::string_view> basis_values() { return bases; }

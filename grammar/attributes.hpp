@@ -13,6 +13,9 @@ namespace argmap::grammar {
 /// url, quote, note, color, scheme.
 bool is_known_attribute(std::string_view key);
 
+/// Those keys, in the order the docs list them.
+std::span<const std::string_view> known_attributes();
+
 /// The values `status` accepts: accepted, rejected, assumed.
 std::span<const std::string_view> status_values();
 

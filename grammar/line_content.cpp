@@ -178,10 +178,16 @@ void line_reader::check_attribute(const ast::claim& c, const ast::attribute& a) 
     static const std::vector<std::string> known = {"weight", "status", "basis", "source", "url",
                                                    "quote",  "note",   "color", "scheme"};
     auto near = closest(a.key, known);
+    std::vector<fix> fixes;
+    if (near) {  // keys are ASCII: a byte is a column
+      const auto width = static_cast<std::uint32_t>(a.key.size());
+      fixes.push_back({{0, a.range.line, a.range.col, a.range.line, a.range.col + width}, *near});
+    }
     warning(a.range, "unknown-attribute",
             fmt::format("unknown attribute '{}'{} (known: weight, status, basis, source, url, "
                         "quote, note, color, scheme); it is kept but has no effect",
-                        a.key, near ? fmt::format("; did you mean '{}'?", *near) : ""));
+                        a.key, near ? fmt::format("; did you mean '{}'?", *near) : ""),
+            std::move(fixes));
     return;
   }
   if (auto problem = check_attribute_value(a.key, a.value)) {

@@ -94,11 +94,14 @@ void line_reader::error(source_range r, std::string code, std::string message) {
   }
 }
 
-void line_reader::warning(source_range r, std::string code, std::string message) {
+void line_reader::warning(source_range r, std::string code, std::string message,
+                          std::vector<fix> fixes) {
   if (stopped_) return;
   r.file = file_;
-  result_.diagnostics.push_back(
+  for (fix& f : fixes) f.range.file = file_;
+  diagnostic& d = result_.diagnostics.emplace_back(
       make_diagnostic(sources_, r, severity::warning, std::move(code), std::move(message)));
+  d.fixes = std::move(fixes);
 }
 
 // Reports a line-grammar failure at byte `base + why.offset` of the current line.

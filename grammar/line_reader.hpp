@@ -49,8 +49,9 @@ class line_reader {
 
   /// Reports an error; after `max_errors` of them, a note and no more.
   void error(source_range r, std::string code, std::string message);
-  /// Reports a warning (none once the error cap has stopped the pass).
-  void warning(source_range r, std::string code, std::string message);
+  /// Reports a warning (none once the error cap has stopped the pass), with
+  /// the edits that would resolve it.
+  void warning(source_range r, std::string code, std::string message, std::vector<fix> fixes = {});
   /// Reports a line-grammar failure at byte `base + why.offset` of the current line.
   void grammar_error(std::size_t base, const syntax::failure& why);
   /// Puts the diagnostics in source order (claims are checked when their

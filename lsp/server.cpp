@@ -1,111 +1,51 @@
 #include "lsp/server.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <filesystem>
+#include <chrono>
 #include <iostream>
-#include <map>
 #include <optional>
-
-#include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/diagnostic.hpp"
-#include "core/utf8.hpp"
-#include "grammar/load.hpp"
-#include "grammar/parse.hpp"
-#include "lsp/folding.hpp"
-#include "lsp/navigate.hpp"
+#include "lsp/features.hpp"
+#include "lsp/preview.hpp"
+#include "lsp/protocol.hpp"
 #include "lsp/text.hpp"
 #include "lsp/transport.hpp"
+#include "lsp/workspace.hpp"
 
 namespace argmap::lsp {
 
 namespace {
 
-using json = nlohmann::json;
-
 // JSON-RPC and LSP error codes.
 constexpr int parse_error = -32700, invalid_request = -32600, method_not_found = -32601,
-              invalid_params = -32602, server_not_initialized = -32002;
+              server_not_initialized = -32002;
 
-struct document {
-  std::string path;  // as the URI names it
-  std::string text;
-  std::string identity;  // the path as the disk loader identifies files, found once at open
-};
+json capabilities() {
+  return {{"textDocumentSync",
+           {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+          {"definitionProvider", true},
+          {"referencesProvider", true},
+          {"documentHighlightProvider", true},
+          {"renameProvider", {{"prepareProvider", true}}},
+          {"hoverProvider", true},
+          {"completionProvider", {{"triggerCharacters", {"@", "{", ",", ":", "\"", "/"}}}},
+          {"documentSymbolProvider", true},
+          {"foldingRangeProvider", true},
+          {"documentFormattingProvider", true},
+          {"codeActionProvider", {{"codeActionKinds", {"quickfix", "refactor.rewrite"}}}}};
+}
 
-// Reads through the editor's open buffers first, then the disk: an include
-// of a file open in the editor sees what the author typed, saved or not.
-class overlay_loader : public grammar::file_loader {
+}  // namespace
+
+class server::session {
  public:
-  overlay_loader(const std::map<std::string, document>& open, const engine::check_options& o)
-      : open_(open), disk_(o.max_file_size, o.include_root) {}
-
-  bool read(const std::string& path, std::string& contents, diagnostic& problem) override {
-    if (const document* d = find(path)) {
-      contents = d->text;
-      return true;
-    }
-    return disk_.read(path, contents, problem);
-  }
-  std::string identity(const std::string& path) override { return disk_.identity(path); }
-  void start(const std::string& top_level) override { disk_.start(top_level); }
-  bool may_include(const std::string& path, diagnostic& refusal) override {
-    return find(path) != nullptr || disk_.may_include(path, refusal);
-  }
-  std::vector<std::string> neighbours(const std::string& path) override {
-    return disk_.neighbours(path);
-  }
-
- private:
-  const document* find(const std::string& path) {
-    std::string id = disk_.identity(path);
-    for (const auto& [uri, d] : open_)
-      if (d.identity == id) return &d;
-    return nullptr;
-  }
-
-  const std::map<std::string, document>& open_;
-  grammar::disk_loader disk_;
-};
-
-json position(const diagnostic& d, std::uint32_t line, std::uint32_t col) {
-  if (line == 0) return {{"line", 0}, {"character", 0}};
-  // The source line is known for the diagnostic's own line only.
-  std::string_view text = line == d.range.line ? std::string_view(d.line_text) : std::string_view();
-  return {{"line", line - 1}, {"character", utf16_column(text, col)}};
-}
-
-json range_of(const diagnostic& d) {
-  const source_range& r = d.range;
-  std::uint32_t end_line = r.end_line ? r.end_line : r.line;
-  std::uint32_t end_col = r.end_line ? r.end_col : r.col + 1;
-  return {{"start", position(d, r.line, r.col)}, {"end", position(d, end_line, end_col)}};
-}
-
-json lsp_diagnostic(const diagnostic& d, const std::string& uri_of_file) {
-  json j = {{"range", range_of(d)},
-            {"severity", d.level == severity::error     ? 1
-                         : d.level == severity::warning ? 2
-                                                        : 3},
-            {"code", d.code},
-            {"source", "argmap"},
-            {"message", d.message}};
-  if (!d.notes.empty()) {
-    j["relatedInformation"] = json::array();
-    for (const diagnostic& n : d.notes) {
-      std::string uri = n.file.empty() ? uri_of_file : uri_of_path(n.file);
-      j["relatedInformation"].push_back(
-          {{"location", {{"uri", uri}, {"range", range_of(n)}}}, {"message", n.message}});
-    }
-  }
-  return j;
-}
-
-class session {
- public:
-  session(int out, const server_options& options) : out_(out), options_(options) {}
+  session(const server_options& options, std::function<void(std::string_view)> send)
+      : send_(std::move(send)), workspace_(options.check) {}
 
   // Handles one message; an exit code when the session ends.
   std::optional<int> handle(const std::string& body) {
@@ -136,62 +76,101 @@ class session {
       return std::nullopt;
     }
     try {
-      dispatch(method, request, id, params);
+      if (std::optional<json> result = dispatch(method, params)) {
+        if (request) reply(id, std::move(*result));
+      } else if (request) {
+        reply_error(id, method_not_found, "argmap does not serve '" + method + "'");
+      }  // other notifications ($/cancelRequest, initialized, ...) need nothing
+    } catch (const request_error& e) {
+      if (request) reply_error(id, e.code, e.what());
     } catch (const json::exception& e) {
       if (request) reply_error(id, invalid_params, std::string("malformed params: ") + e.what());
     }
     return std::nullopt;
   }
 
+  // True while some document's diagnostics wait to be published.
+  bool pending() const { return !stale_.empty(); }
+
+  // Publishes the diagnostics of every document that changed.
+  void publish_pending() {
+    std::set<std::string> uris = std::move(stale_);
+    stale_.clear();
+    for (const std::string& uri : uris) publish(uri);
+  }
+
  private:
-  void dispatch(const std::string& method, bool request, const json& id, const json& params) {
+  // The result of `method`; none when the server does not serve it.
+  std::optional<json> dispatch(const std::string& method, const json& params) {
     if (method == "initialize") {
       initialized_ = true;
-      reply(id, {{"capabilities",
-                  {{"textDocumentSync",
-                    {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
-                   {"definitionProvider", true},
-                   {"referencesProvider", true},
-                   {"documentHighlightProvider", true},
-                   {"foldingRangeProvider", true}}},
-                 {"serverInfo", {{"name", "argmap"}, {"version", ARGMAP_VERSION}}}});
-    } else if (method == "shutdown") {
+      return json{{"capabilities", capabilities()},
+                  {"serverInfo", {{"name", "argmap"}, {"version", ARGMAP_VERSION}}}};
+    }
+    if (method == "shutdown") {
       shut_down_ = true;
-      reply(id, nullptr);
-    } else if (method == "textDocument/didOpen") {
-      const json& doc = params.at("textDocument");
-      open(doc.at("uri").get<std::string>(), doc.at("text").get<std::string>());
+      return json(nullptr);
+    }
+    if (method.rfind("textDocument/did", 0) == 0 || method == "workspace/didChangeWatchedFiles") {
+      sync(method, params);
+      return json(nullptr);
+    }
+    using handler = json (*)(workspace&, const json&);
+    static const std::map<std::string, handler> requests = {
+        {"textDocument/definition", definition},
+        {"textDocument/references", references},
+        {"textDocument/documentHighlight", highlights},
+        {"textDocument/prepareRename", prepare_rename},
+        {"textDocument/rename", rename},
+        {"textDocument/hover", hover},
+        {"textDocument/completion", completion},
+        {"textDocument/documentSymbol", document_symbols},
+        {"textDocument/foldingRange", folding_ranges},
+        {"textDocument/formatting", formatting},
+        {"textDocument/codeAction", code_actions}};
+    if (auto it = requests.find(method); it != requests.end())
+      return it->second(workspace_, params);
+    if (method == "argmap/render") return previewer_.render(workspace_, params);
+    return std::nullopt;
+  }
+
+  // Text synchronisation and file changes: the buffers change now, their
+  // diagnostics (and those of the documents reading them) once the input
+  // pauses.
+  void sync(const std::string& method, const json& params) {
+    if (method == "workspace/didChangeWatchedFiles") {  // the disk under the buffers
+      workspace_.touch();
+      for (const std::string& uri : workspace_.uris()) stale_.insert(uri);
+      return;
+    }
+    const json& doc = params.at("textDocument");
+    const std::string uri = doc.at("uri").get<std::string>();
+    if (method == "textDocument/didOpen") {
+      workspace_.open(uri, doc.at("text").get<std::string>(), doc.value("version", 0));
     } else if (method == "textDocument/didChange") {
-      change(params.at("textDocument").at("uri").get<std::string>(), params.at("contentChanges"));
+      document* d = workspace_.find(uri);
+      if (!d) return;
+      apply(d->text, params.at("contentChanges"));
+      d->version = doc.value("version", d->version);
+      workspace_.touch();
     } else if (method == "textDocument/didSave") {
-      std::string uri = params.at("textDocument").at("uri").get<std::string>();
-      if (documents_.count(uri)) publish(uri);
+      workspace_.touch();  // a file read from the disk may have been saved too
     } else if (method == "textDocument/didClose") {
-      std::string uri = params.at("textDocument").at("uri").get<std::string>();
-      documents_.erase(uri);
+      // Those reading it read the disk again; it shows no diagnostics any more.
+      for (const std::string& other : workspace_.dependants(uri)) stale_.insert(other);
+      workspace_.close(uri);
+      stale_.erase(uri);
       notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
-    } else if (method == "textDocument/definition" || method == "textDocument/references" ||
-               method == "textDocument/documentHighlight") {
-      reply(id, navigate(method, params));
-    } else if (method == "textDocument/foldingRange") {
-      reply(id, folding(params.at("textDocument").at("uri").get<std::string>()));
-    } else if (request) {
-      reply_error(id, method_not_found, "argmap does not serve '" + method + "'");
-    }  // other notifications ($/cancelRequest, initialized, ...) need nothing
+      return;
+    } else {
+      return;
+    }
+    if (!workspace_.find(uri)) return;
+    stale_.insert(uri);
+    for (const std::string& other : workspace_.dependants(uri)) stale_.insert(other);
   }
 
-  void open(const std::string& uri, std::string text) {
-    std::optional<std::string> path = path_of_uri(uri);
-    std::string where = path ? *path : uri;
-    std::string identity = grammar::disk_loader().identity(where);
-    documents_[uri] = {std::move(where), std::move(text), std::move(identity)};
-    publish(uri);
-  }
-
-  void change(const std::string& uri, const json& changes) {
-    auto it = documents_.find(uri);
-    if (it == documents_.end()) return;
-    std::string& text = it->second.text;
+  static void apply(std::string& text, const json& changes) {
     for (const json& c : changes) {
       if (!c.contains("range")) {
         text = c.at("text").get<std::string>();
@@ -204,92 +183,18 @@ class session {
       if (to < from) std::swap(from, to);
       text.replace(from, to - from, c.at("text").get<std::string>());
     }
-    publish(uri);
   }
 
-  // Definition, references and highlights of the id under the cursor.
-  json navigate(const std::string& method, const json& params) {
-    const std::string uri = params.at("textDocument").at("uri").get<std::string>();
-    auto it = documents_.find(uri);
-    if (it == documents_.end()) return nullptr;
-    const document& d = it->second;
-    const json& pos = params.at("position");
-    const std::uint32_t line = pos.at("line"), character = pos.at("character");
-    // The cursor as argmap counts: 1-based line, code-point column.
-    const std::size_t start = offset_of(d.text, line, 0), at = offset_of(d.text, line, character);
-    const std::uint32_t col = utf8::column(std::string_view(d.text).substr(start), at - start);
-    overlay_loader loader(documents_, options_.check);
-    grammar::loaded_map m =
-        grammar::load_map_from_text(d.path, d.text, loader, options_.check.parse);
-    std::optional<std::string> name = id_at(m, line + 1, col);
-    if (!name) return method == "textDocument/definition" ? json(nullptr) : json::array();
-    id_places places = places_of(m, *name);
-    if (method == "textDocument/definition")
-      return places.definition ? location(m, *places.definition, uri) : json(nullptr);
-    json out = json::array();
-    if (method == "textDocument/references") {
-      bool declaration = params.value("context", json::object()).value("includeDeclaration", true);
-      if (declaration && places.definition) out.push_back(location(m, *places.definition, uri));
-      for (const source_range& r : places.references) out.push_back(location(m, r, uri));
-      return out;
-    }
-    // Highlights: the places in this document; the definition as a write.
-    if (places.definition && places.definition->file == 0)
-      out.push_back({{"range", range_in(m, *places.definition)}, {"kind", 3}});
-    for (const source_range& r : places.references)
-      if (r.file == 0) out.push_back({{"range", range_in(m, r)}, {"kind", 2}});
-    return out;
-  }
-
-  // The document's foldable regions (its own text only, not its includes).
-  json folding(const std::string& uri) {
-    json out = json::array();
-    auto it = documents_.find(uri);
-    if (it == documents_.end()) return out;
-    const std::string& text = it->second.text;
-    source_set sources;
-    sources.files.emplace_back(it->second.path, text);
-    grammar::parse_result r = grammar::parse(sources, 0, options_.check.parse);
-    std::vector<bool> blank{false};  // [line], 1-based
-    for (std::size_t pos = 0; pos <= text.size();) {
-      std::size_t nl = std::min(text.find('\n', pos), text.size());
-      blank.push_back(text.find_first_not_of(" \t\r", pos) >= nl);
-      pos = nl + 1;
-    }
-    for (const fold& f : folds_of(r.doc, blank))
-      out.push_back({{"startLine", f.first - 1}, {"endLine", f.last - 1}, {"kind", f.kind}});
-    return out;
-  }
-
-  static json range_in(const grammar::loaded_map& m, const source_range& r) {
-    std::string_view line = m.sources.files.at(r.file).line_text(r.line);
-    return {{"start", {{"line", r.line - 1}, {"character", utf16_column(line, r.col)}}},
-            {"end", {{"line", r.line - 1}, {"character", utf16_column(line, r.end_col)}}}};
-  }
-
-  // A range in `m` as an LSP location; file 0 is the document `uri` itself.
-  static json location(const grammar::loaded_map& m, const source_range& r,
-                       const std::string& uri) {
-    std::string where = r.file == 0 ? uri : uri_of_path(absolute(m.sources.files.at(r.file).name));
-    return {{"uri", where}, {"range", range_in(m, r)}};
-  }
-
-  static std::string absolute(const std::string& path) {
-    std::error_code ec;
-    std::filesystem::path p = std::filesystem::absolute(path, ec);
-    return ec ? path : p.lexically_normal().string();
-  }
-
-  // Checks an open document as `argmap check` would and sends what it found
-  // in the document itself.
+  // Sends what checking found in the document itself, as `argmap check` gives it.
   void publish(const std::string& uri) {
-    const document& d = documents_.at(uri);
-    overlay_loader loader(documents_, options_.check);
-    engine::checked_map m = engine::check_text(d.path, d.text, loader, options_.check);
+    const document* d = workspace_.find(uri);
+    if (!d) return;
+    const engine::checked_map& m = workspace_.analyse(uri).checked;
     json list = json::array();
     for (const diagnostic& x : m.diagnostics)
-      if (x.range.file == 0) list.push_back(lsp_diagnostic(x, uri));
-    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", list}});
+      if (x.range.file == 0) list.push_back(diagnostic_json(m.map, x, uri));
+    notify("textDocument/publishDiagnostics",
+           {{"uri", uri}, {"version", d->version}, {"diagnostics", std::move(list)}});
   }
 
   void reply(const json& id, json result) {
@@ -303,28 +208,60 @@ class session {
   }
 
   void send(const json& message) {
-    std::string bytes = frame_message(message.dump(-1, ' ', false, json::error_handler_t::replace));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = write(out_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return;  // the client is gone; reading ends the session
-      done += static_cast<std::size_t>(n);
-    }
+    send_(frame_message(message.dump(-1, ' ', false, json::error_handler_t::replace)));
   }
 
-  int out_;
-  const server_options& options_;
+  std::function<void(std::string_view)> send_;
   bool initialized_ = false, shut_down_ = false;
-  std::map<std::string, document> documents_;  // by URI
+  workspace workspace_;
+  previewer previewer_;
+  std::set<std::string> stale_;  // documents whose diagnostics are to be published
 };
+
+server::server(const server_options& options, std::function<void(std::string_view)> send)
+    : session_(std::make_unique<session>(options, std::move(send))) {}
+server::~server() = default;
+std::optional<int> server::handle(const std::string& body) {
+  return session_->handle(body);
+}
+bool server::pending() const {
+  return session_->pending();
+}
+void server::publish_pending() {
+  session_->publish_pending();
+}
+
+namespace {
+
+// Writes all of `bytes` to `fd`; a client that is gone is noticed by the next read.
+void write_all(int fd, std::string_view bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+// Waits up to `ms` milliseconds for input on `fd`; true when some came.
+bool input_within(int fd, int ms) {
+  pollfd p{fd, POLLIN, 0};
+  for (;;) {
+    int n = poll(&p, 1, ms);
+    if (n < 0 && errno == EINTR) continue;
+    return n != 0;  // an error counts as input: the read says what it is
+  }
+}
 
 }  // namespace
 
 int serve(int in, int out, const server_options& options) {
+  using clock = std::chrono::steady_clock;
   message_reader reader(options.max_message);
-  session s(out, options);
+  server s(options, [out](std::string_view bytes) { write_all(out, bytes); });
   char chunk[1 << 16];
+  std::optional<clock::time_point> waiting_since;  // diagnostics pending from then
   for (;;) {
     while (std::optional<frame> f = reader.next()) {
       if (!f->ok) {  // no telling where the next message begins
@@ -332,6 +269,20 @@ int serve(int in, int out, const server_options& options) {
         return 1;
       }
       if (std::optional<int> code = s.handle(f->body)) return *code;
+    }
+    // Debouncing: diagnostics wait while changes keep coming, but never
+    // longer than a few pauses' worth; they are computed from the newest
+    // text, so none is stale.
+    if (s.pending()) {
+      if (!waiting_since) waiting_since = clock::now();
+      const auto waited =
+          std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - *waiting_since);
+      if (waited.count() >= 4 * static_cast<long>(options.debounce_ms) ||
+          !input_within(in, static_cast<int>(options.debounce_ms))) {
+        s.publish_pending();
+        waiting_since.reset();
+        continue;
+      }
     }
     ssize_t n = read(in, chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;

@@ -203,7 +203,7 @@ class drawing {
     nodes_.assign(g_.claims.size(), nullptr);
     for (std::size_t i = 0; i < g_.claims.size(); ++i) {
       if (!v_.claims[i]) continue;
-      std::string name = fmt::format("c{}", i);
+      std::string name = node_name(i);
       Agnode_t* n = agnode(home(g_.claims[i].section), const_cast<char*>(name.c_str()), 1);
       for (const attribute& a : m_.claim_attributes(i)) set(n, a.first, a.second);
       set_html(graph_, n, "label", m_.claim_label(i));

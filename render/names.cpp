@@ -38,6 +38,10 @@ const char* name_of(layout_engine l) {
   return "auto";
 }
 
+std::string node_name(std::size_t claim) {
+  return "c" + std::to_string(claim);
+}
+
 const char* extension(format f) {
   switch (f) {
     case format::svg:

@@ -84,6 +84,10 @@ struct options {
   layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
 };
 
+/// The name of claim `claim`'s node in the DOT and SVG outputs (the SVG
+/// `<title>` of its group), e.g. "c12": how a viewer finds a box's claim.
+std::string node_name(std::size_t claim);
+
 /// The names of the themes, in the order the docs list them.
 const std::vector<std::string>& theme_names();
 

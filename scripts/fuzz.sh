@@ -7,7 +7,7 @@
 # crashes to BUILD/crashes/. Exits non-zero if any target finds a crash, a
 # leak or a timeout.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
 #   FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh  the fuzzers of the sanitized build
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp)
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
 build=${FUZZ_BUILD:-build-fuzz}
@@ -44,6 +44,14 @@ seed() {
     { printf '\x00'; printf 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}'
       printf 'Content-Length: 2\r\n\r\n[]'; } > "$dir/two"
     { printf '\x07'; printf 'Content-Length: x\r\n\r\n{}'; } > "$dir/malformed"
+  elif [[ $target == lsp_server ]]; then
+    # A map, a NUL, then four bytes a message: definition, hover, an edit,
+    # rename, completion, code actions at a few places.
+    local n=0
+    for f in examples/*.arg tests/golden/check/*.arg; do
+      { cat "$f"; printf '\0\x01\x03\x05\x00\x06\x10\x04\x00\x00\x02\x01\x03\x05\x04\x06\x01'
+        printf '\x07\x02\x08\x01\x0b\x01\x00\x02\x0a\x00\x00\x00'; } > "$dir/$((n++))"
+    done
   elif [[ $target == import ]]; then
     local n=0
     for pair in "0:json" "1:aif.json" "1:xaif.json" "2:argdown" "3:kialo.txt" "3:kialo" "4:tgf" "5:apx" "6:i23"; do

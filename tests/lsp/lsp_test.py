@@ -11,97 +11,8 @@ Usage: lsp_test.py ARGMAP
 import json
 import os
 import subprocess
-import sys
-import tempfile
-import threading
 
-ARGMAP = os.path.abspath(sys.argv[1])
-TIMEOUT = 20
-failures = []
-
-
-class Client:
-    """The client side of one session with a fresh server."""
-
-    def __init__(self, cwd):
-        self.proc = subprocess.Popen([ARGMAP, "lsp"], cwd=cwd, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.next_id = 1
-
-    def send_raw(self, data):
-        self.proc.stdin.write(data)
-        self.proc.stdin.flush()
-
-    def send(self, message):
-        body = json.dumps(message).encode()
-        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-
-    def request(self, method, params=None):
-        i = self.next_id
-        self.next_id += 1
-        self.send({"jsonrpc": "2.0", "id": i, "method": method, "params": params or {}})
-        return i
-
-    def notify(self, method, params=None):
-        self.send({"jsonrpc": "2.0", "method": method, "params": params or {}})
-
-    def receive(self):
-        """The next message from the server (None at the end of its output)."""
-        result = {}
-
-        def read():
-            length = None
-            while True:
-                line = self.proc.stdout.readline()
-                if not line:
-                    return
-                if line == b"\r\n":
-                    break
-                name, _, value = line.decode().partition(":")
-                if name.lower() == "content-length":
-                    length = int(value.strip())
-            result["message"] = json.loads(self.proc.stdout.read(length))
-
-        t = threading.Thread(target=read, daemon=True)
-        t.start()
-        t.join(TIMEOUT)
-        if t.is_alive():
-            raise AssertionError("no message from the server within %d s" % TIMEOUT)
-        return result.get("message")
-
-    def response(self, request_id):
-        """Reads messages until the response to `request_id`."""
-        while True:
-            m = self.receive()
-            if m is None or m.get("id") == request_id and "method" not in m:
-                return m
-
-    def diagnostics(self, uri):
-        while True:
-            m = self.receive()
-            if m is None:
-                return None
-            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
-                return m["params"]["diagnostics"]
-
-    def initialize(self):
-        r = self.response(self.request("initialize", {"processId": None, "capabilities": {}}))
-        self.notify("initialized")
-        return r
-
-    def finish(self):
-        """Waits for the server to end; its exit code."""
-        try:
-            return self.proc.wait(TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            raise AssertionError("the server did not end")
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAIL:", what)
+from lsp_client import ARGMAP, Client, at, check, open_document, run
 
 
 def test_life_cycle(tmp):
@@ -191,64 +102,52 @@ def test_open_buffers_win_over_disk(tmp):
     check(c.finish() == 1, "exit without shutdown is exit code 1")
 
 
-def test_navigation(tmp):
-    with open(os.path.join(tmp, "_defs.arg"), "w") as f:
-        f.write("[q] Defined in an include.\n")
-    uri = "file://" + os.path.join(tmp, "nav.arg")
-    text = ('include "_defs.arg"\n[t] Tea. ü\n  + [w] Warm.\n[x] X.\n  - @w\n  + @q\n'
-            "[y] Y.\n  ! @w\n")
+def test_a_changed_include_rechecks_its_includers(tmp):
+    part = "file://" + os.path.join(tmp, "_part.arg")
+    main = "file://" + os.path.join(tmp, "main.arg")
     c = Client(tmp)
-    r = c.initialize()
-    caps = r["result"]["capabilities"]
-    check(caps.get("definitionProvider") and caps.get("referencesProvider")
-          and caps.get("documentHighlightProvider"), "navigation is announced")
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "argmap", "version": 1, "text": text}})
-    c.diagnostics(uri)
-    at = lambda line, ch: {"textDocument": {"uri": uri}, "position": {"line": line, "character": ch}}
-    w_def = {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 7}}
-    d = c.response(c.request("textDocument/definition", at(4, 5)))["result"]
-    check(d == {"uri": uri, "range": w_def}, "@w goes to [w]: %r" % d)
-    d = c.response(c.request("textDocument/definition", at(5, 6)))["result"]
-    check(d is not None and d["uri"].endswith("/_defs.arg") and d["range"]["start"]["line"] == 0,
-          "@q goes to the included file: %r" % d)
-    refs = c.response(c.request("textDocument/references",
-                                dict(at(2, 5), context={"includeDeclaration": True})))["result"]
-    check([x["range"]["start"]["line"] for x in refs] == [2, 4, 7],
-          "[w]'s references, the declaration first: %r" % refs)
-    refs = c.response(c.request("textDocument/references",
-                                dict(at(2, 5), context={"includeDeclaration": False})))["result"]
-    check(len(refs) == 2, "without the declaration: %r" % refs)
-    hl = c.response(c.request("textDocument/documentHighlight", at(7, 4)))["result"]
-    check([(h["range"]["start"]["line"], h["kind"]) for h in hl] == [(2, 3), (4, 2), (7, 2)],
-          "highlights: the definition as a write, references as reads: %r" % hl)
-    none = c.response(c.request("textDocument/definition", at(1, 8)))["result"]
-    check(none is None, "no id under the cursor: null")
-    c.response(c.request("shutdown"))
+    c.initialize()
+    open_document(c, part, "[q] Q.\n")
+    check(open_document(c, main, 'include "_part.arg"\n[m] M.\n  + @q\n') == [],
+          "the includer starts clean")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": part, "version": 2},
+                                        "contentChanges": [{"text": "[r] R.\n"}]})
+    ds = c.diagnostics(main)
+    check(len(ds) == 1 and ds[0]["code"] == "undefined-reference",
+          "renaming [q] in the open include breaks @q in its includer: %r" % ds)
+    c.notify("textDocument/didClose", {"textDocument": {"uri": part}})
+    # Closed, the include is read from the disk again, where there is no file.
+    ds = c.diagnostics(main)
+    check(len(ds) == 1 and ds[0]["code"] == "include-not-found",
+          "closing the include re-checks the includer against the disk: %r" % ds)
     c.notify("exit")
-    check(c.finish() == 0, "clean exit")
+    c.finish()
 
 
-def test_folding(tmp):
-    uri = "file://" + os.path.join(tmp, "fold.arg")
-    text = ("---\ntitle: T\n---\n"            # 0-2 front matter
-            "# One\n"                          # 3
-            "[a] A.\n  + B.\n    - C.\n"      # 4-6 a claim with lines under it
-            "/* a\n   block */\n"              # 7-8 a block comment
-            "\n"                               # 9
-            "## One.one\n[d] D.\n\n"          # 10-12
-            "# Two\n[e] E.\n")                # 13-14
-    c = Client(tmp)
-    caps = c.initialize()["result"]["capabilities"]
-    check(caps.get("foldingRangeProvider"), "folding is announced")
-    c.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "argmap", "version": 1, "text": text}})
-    c.diagnostics(uri)
-    folds = c.response(c.request("textDocument/foldingRange", {"textDocument": {"uri": uri}}))
-    got = [(f["startLine"], f["endLine"], f["kind"]) for f in folds["result"]]
-    want = [(0, 2, "region"), (3, 11, "region"), (4, 6, "region"), (5, 6, "region"),
-            (7, 8, "comment"), (10, 11, "region"), (13, 14, "region")]
-    check(got == want, "folding ranges: %r" % got)
+def test_debounced_never_stale(tmp):
+    uri = "file://" + os.path.join(tmp, "typing.arg")
+    c = Client(tmp, debounce=200)
+    c.initialize()
+    open_document(c, uri, "[a] A.\n")
+    # A burst of keystrokes, each a new version; the last one leaves an error.
+    text = "[a] A.\n"
+    for v, ch in enumerate("  + @zz\n", start=2):
+        text += ch
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v},
+                                            "contentChanges": [{"text": text}]})
+    last = 1 + len("  + @zz\n")
+    published = []
+    while True:
+        m = c.receive()
+        if m.get("method") == "textDocument/publishDiagnostics":
+            published.append(m["params"])
+            if m["params"]["version"] == last:
+                break
+    check(len(published) < 4, "a burst is checked a few times, not per keystroke: %d" % len(published))
+    final = published[-1]["diagnostics"]
+    check(len(final) == 1 and "'@zz'" in final[0]["message"],
+          "the published result is the newest text's: %r" % final)
+    check(all(p["version"] <= last for p in published), "versions go with the text checked")
     c.notify("exit")
     c.finish()
 
@@ -278,16 +177,5 @@ def test_hostile_input(tmp):
     check(c.finish() == 1, "input ending inside a message: exit code 1, no hang")
 
 
-def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        for t in (test_life_cycle, test_diagnostics_follow_the_text, test_open_buffers_win_over_disk,
-                  test_navigation, test_folding, test_hostile_input):
-            try:
-                t(tmp)
-            except AssertionError as e:
-                check(False, "%s: %s" % (t.__name__, e))
-    print("%d failure(s)" % len(failures))
-    sys.exit(1 if failures else 0)
-
-
-main()
+run([test_life_cycle, test_diagnostics_follow_the_text, test_open_buffers_win_over_disk,
+     test_a_changed_include_rechecks_its_includers, test_debounced_never_stale, test_hostile_input])
