@@ -21,6 +21,14 @@ if [ "${FUZZ_DEPS:-0}" = 1 ]; then
   packages+=(clang-14 libclang-rt-14-dev clang-tidy-14 valgrind)
 fi
 
+# EDITOR_DEPS=1 (scripts/test.sh): what the VS Code extension's tests need,
+# Node.js and npm (unless the machine has them already) and Chromium.
+if [ "${EDITOR_DEPS:-0}" = 1 ]; then
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+  packages+=(chromium unzip)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds argmap (installing its Debian packages if missing) and runs the whole
-# test suite through ctest. This is what CI runs (.ci/run).
+# test suite through ctest, the VS Code extension's tests and .vsix included
+# (build/argmap.vsix). This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+EDITOR_DEPS=1 bash scripts/install-deps.sh  # Node.js, npm and Chromium for editors/vscode
 bash scripts/build.sh
 cd build
 ctest --output-on-failure -j 2

@@ -101,7 +101,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto send = [&](json m, int id) {
     m["jsonrpc"] = "2.0";
     if (id) m["id"] = id;
-    if (s.handle(m.dump())) std::abort();
+    // A client sends JSON, so valid UTF-8: the text's invalid bytes become U+FFFD.
+    if (s.handle(m.dump(-1, ' ', false, json::error_handler_t::replace))) std::abort();
   };
   send({{"method", "initialize"}, {"params", {{"capabilities", json::object()}}}}, 1);
   send({{"method", "textDocument/didOpen"},
