@@ -103,6 +103,18 @@ def open_document(c, uri, text, version=1):
     return c.diagnostics(uri)
 
 
+def ask(c, method, params):
+    """The response to request `method`."""
+    return c.response(c.request(method, params))
+
+
+def end(c):
+    """Shuts the server down and checks that it exits with 0."""
+    c.response(c.request("shutdown"))
+    c.notify("exit")
+    check(c.finish() == 0, "clean exit")
+
+
 def at(uri, line, character, **extra):
     """TextDocumentPositionParams (and more)."""
     return dict({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}},

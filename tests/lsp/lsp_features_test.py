@@ -9,7 +9,7 @@ Usage: lsp_features_test.py ARGMAP
 import os
 import re
 
-from lsp_client import Client, at, check, open_document, run
+from lsp_client import Client, ask, at, check, end, open_document, run
 
 
 def session(tmp, uri, text):
@@ -17,16 +17,6 @@ def session(tmp, uri, text):
     c.initialize()
     ds = open_document(c, uri, text)
     return c, ds
-
-
-def ask(c, method, params):
-    return c.response(c.request(method, params))
-
-
-def end(c):
-    c.response(c.request("shutdown"))
-    c.notify("exit")
-    check(c.finish() == 0, "clean exit")
 
 
 def test_navigation(tmp):
@@ -64,9 +54,7 @@ def test_navigation(tmp):
           "an include line goes to its file: %r" % d)
     none = c.response(c.request("textDocument/definition", at(uri, 1, 8)))["result"]
     check(none is None, "no id under the cursor: null")
-    c.response(c.request("shutdown"))
-    c.notify("exit")
-    check(c.finish() == 0, "clean exit")
+    end(c)
 
 
 def test_folding(tmp):

@@ -12,7 +12,7 @@ import json
 import os
 import subprocess
 
-from lsp_client import ARGMAP, Client, at, check, open_document, run
+from lsp_client import ARGMAP, Client, check, end, open_document, run
 
 
 def test_life_cycle(tmp):
@@ -79,9 +79,7 @@ def test_diagnostics_follow_the_text(tmp):
               "the first definition is related information: %r" % rel)
     c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     check(c.diagnostics(uri) == [], "closing clears the diagnostics")
-    c.response(c.request("shutdown"))
-    c.notify("exit")
-    check(c.finish() == 0, "clean exit")
+    end(c)
 
 
 def test_open_buffers_win_over_disk(tmp):
