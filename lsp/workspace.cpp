@@ -98,9 +98,9 @@ analysis& workspace::analyse(const std::string& uri) {
 const engine::evaluation* workspace::evaluated(const std::string& uri, engine::semantics s) {
   analysis& a = analyse(uri);
   if (a.checked.errors() > 0) return nullptr;
-  std::optional<engine::evaluation>& e = s == engine::semantics::dfquad ? a.strengths : a.grounded;
-  if (!e) e = engine::evaluate(a.checked.graph, s);
-  return e->ok() ? &*e : nullptr;
+  auto it = a.evaluations.find(s);
+  if (it == a.evaluations.end()) it = a.evaluations.emplace(s, engine::evaluate(a.checked.graph, s)).first;
+  return it->second.ok() ? &it->second : nullptr;
 }
 
 }  // namespace argmap::lsp

@@ -29,9 +29,9 @@ struct document {
 
 /// A document's map as argmap sees it now; computed on first use after a change.
 struct analysis {
-  engine::checked_map checked;                  ///< loaded, built, linted
-  std::optional<engine::evaluation> grounded;   ///< when asked for and the map has no error
-  std::optional<engine::evaluation> strengths;  ///< DF-QuAD, likewise
+  engine::checked_map checked;  ///< loaded, built, linted
+  /// Evaluations asked for so far, by semantics (none while the map has errors).
+  std::map<engine::semantics, engine::evaluation> evaluations;
 };
 
 /// The open documents, by URI.
@@ -56,8 +56,8 @@ class workspace {
   /// The analysis of open document `uri` (which must be open), checking it
   /// if a buffer changed since; records the files it read.
   analysis& analyse(const std::string& uri);
-  /// Its grounded labels and DF-QuAD strengths, evaluated on first use; none
-  /// while the map has errors or an evaluation has a problem.
+  /// Its evaluation under `s`, made on first use; none while the map has
+  /// errors or when the evaluation has a problem (too large, no convergence).
   const engine::evaluation* evaluated(const std::string& uri, engine::semantics s);
 
   /// What checking uses.

@@ -252,6 +252,15 @@ def test_render(tmp):
     check(bad.get("error", {}).get("code") == -32602, "an unusable format is refused: %r" % bad)
     bad = ask(c, "argmap/render", {"uri": "file:///not/open.arg"})
     check(bad.get("error", {}).get("code") == -32803, "a document not open is refused")
+    # Floating reinstatement: d is undecided under grounded semantics and in
+    # under preferred; a preview under preferred leaves the hover's grounded label alone.
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
+        {"text": "[d] D.\n  - [c] C.\n    - [a] A.\n      ! [b] B.\n    - @b\n"}]})
+    c.diagnostics(uri)
+    r = ask(c, "argmap/render", {"uri": uri, "options": {"eval": "preferred"}})["result"]
+    check(r["svg"] is not None, "drawn under preferred semantics")
+    h = ask(c, "textDocument/hover", at(uri, 0, 1))["result"]["contents"]["value"]
+    check("Grounded: **undec**" in h, "the hover still gives the grounded label: %r" % h)
     end(c)
 
 
