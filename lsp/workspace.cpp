@@ -99,7 +99,8 @@ const engine::evaluation* workspace::evaluated(const std::string& uri, engine::s
   analysis& a = analyse(uri);
   if (a.checked.errors() > 0) return nullptr;
   auto it = a.evaluations.find(s);
-  if (it == a.evaluations.end()) it = a.evaluations.emplace(s, engine::evaluate(a.checked.graph, s)).first;
+  if (it == a.evaluations.end())
+    it = a.evaluations.emplace(s, engine::evaluate(a.checked.graph, s)).first;
   return it->second.ok() ? &it->second : nullptr;
 }
 
