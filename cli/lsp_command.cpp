@@ -1,4 +1,4 @@
-// argmap lsp [--include-root DIR] [--debounce MS] [limits]
+// argmap lsp [--stdio] [--include-root DIR] [--debounce MS] [limits]
 // A Language Server on standard input and output (lsp/server.hpp).
 
 #include <unistd.h>
@@ -15,6 +15,9 @@ namespace argmap::cli {
 action setup_lsp(command& cmd) {
   auto options = std::make_shared<lsp::server_options>();
   add_input_options(cmd, options->check);
+  // Clients (vscode-languageclient among them) name the transport; standard
+  // input and output is the only one, so the flag changes nothing.
+  cmd.flag("--stdio", options->stdio, "talk over standard input and output (the default; accepted for clients that pass it)");
   cmd.add("--debounce", options->debounce_ms,
           "milliseconds of quiet input before diagnostics are published (default 50)")
       .range(0u, 10000u)

@@ -25,6 +25,7 @@ struct server_options {
   /// Diagnostics are published once the input has paused this long (and at
   /// the latest after four times as long), so a burst of typing is checked once.
   unsigned debounce_ms = 50;
+  bool stdio = true;  ///< `--stdio`, which clients pass: the only transport there is
 };
 
 /// One session's state and answers, without the descriptors: `serve` feeds

@@ -15,8 +15,8 @@ failures = []
 class Client:
     """The client side of one session with a fresh server."""
 
-    def __init__(self, cwd, debounce=0):
-        self.proc = subprocess.Popen([ARGMAP, "lsp", "--debounce", str(debounce)], cwd=cwd, stdin=subprocess.PIPE,
+    def __init__(self, cwd, debounce=0, args=()):
+        self.proc = subprocess.Popen([ARGMAP, "lsp", "--debounce", str(debounce), *args], cwd=cwd, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.next_id = 1
 

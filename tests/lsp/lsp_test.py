@@ -16,7 +16,8 @@ from lsp_client import ARGMAP, Client, check, end, open_document, run
 
 
 def test_life_cycle(tmp):
-    c = Client(tmp)
+    # --stdio, which vscode-languageclient and others pass, is accepted.
+    c = Client(tmp, args=["--stdio"])
     r = c.initialize()
     caps = r["result"]["capabilities"]
     check(caps["textDocumentSync"]["change"] == 2, "incremental sync is offered")

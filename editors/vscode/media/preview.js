@@ -28,6 +28,11 @@
     level.textContent = Math.round(scale * 100) + '%';
   }
 
+  // CSS pixels per unit of the SVG's size (Graphviz writes points).
+  function unitPixels(unit) {
+    return unit === 'pt' ? 4 / 3 : unit === 'in' ? 96 : unit === 'cm' ? 96 / 2.54 : unit === 'mm' ? 96 / 25.4 : 1;
+  }
+
   function measure(svg) {
     const read = (name) => {
       const m = /^([\d.]+)([a-z%]*)$/.exec(svg.getAttribute(name) || '');
@@ -59,8 +64,11 @@
     const svg = parsed.documentElement;
     if (!svg || svg.nodeName !== 'svg') return;
     diagram.replaceChildren(document.importNode(svg, true));
+    const first = shownSvg === null && !saved.scale;
     shownSvg = svgText;
     size = measure(diagram.querySelector('svg'));
+    // The first diagram fits the width; after that the author's zoom stays.
+    if (first && size) scale = zoom.fitScale(size.width * unitPixels(size.unit), viewport.clientWidth - 16);
     applyScale();
     viewport.scrollLeft = left;
     viewport.scrollTop = top;
@@ -90,7 +98,7 @@
   document.getElementById('zoom-out').addEventListener('click', () => zoomBy(0.8, 0, 0));
   document.getElementById('actual').addEventListener('click', () => zoomBy(1 / scale, 0, 0));
   document.getElementById('fit').addEventListener('click', () => {
-    if (size) zoomBy(zoom.fitScale(size.width, viewport.clientWidth) / scale, 0, 0);
+    if (size) zoomBy(zoom.fitScale(size.width * unitPixels(size.unit), viewport.clientWidth - 16) / scale, 0, 0);
   });
   diagram.addEventListener('click', (e) => {
     const node = e.target.closest && e.target.closest('g.node');

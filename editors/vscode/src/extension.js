@@ -5,7 +5,7 @@
 
 const fs = require('fs');
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 const { findServer } = require('./logic');
 const { Preview } = require('./preview');
 
@@ -34,18 +34,25 @@ async function startClient(context) {
     if (choice) vscode.commands.executeCommand('workbench.action.openSettings', 'argmap.path');
     return null;
   }
-  const run = { command: found.command, args: ['lsp'], transport: TransportKind.stdio };
+  // No `transport`: the client would add `--stdio`; `argmap lsp` talks over
+  // standard input and output anyway.
+  const run = { command: found.command, args: ['lsp'] };
   const c = new LanguageClient('argmap', 'argmap', { run, debug: run }, {
     documentSelector: [{ language: 'argmap' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.arg') },
   });
-  await c.start();
+  try {
+    await c.start();
+  } catch (e) {
+    vscode.window.showErrorMessage(`argmap: the language server (${found.command} lsp) did not start: ${e.message || e}`);
+    return null;
+  }
   context.subscriptions.push(c);
   return c;
 }
 
 async function activate(context) {
-  client = await startClient(context);
+  // The commands first, so that they exist whatever happens to the server.
   preview = new Preview(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('argmap.showPreview', () => preview.show()),
@@ -58,6 +65,7 @@ async function activate(context) {
       if (e.affectsConfiguration('argmap.preview')) preview.refresh();
     }),
   );
+  client = await startClient(context);
 }
 
 async function deactivate() {

@@ -76,6 +76,11 @@ async function main() {
     await show(first, []);
     let v = await view();
     assert.ok(v.nodes > 50, `the Beijing diagram is shown (${v.nodes} boxes)`);
+    const fitted = await page.evaluate(() => document.querySelector('#diagram svg').getBoundingClientRect().width);
+    assert.ok(fitted <= 800 && fitted > 700, `the first diagram fits the width (${fitted} px of 800)`);
+    await page.click('#actual');
+    v = await view();
+    assert.equal(v.level, '100%', '1:1 gives the actual size');
     const baseWidth = parseFloat(v.width);
     await page.click('#zoom-in');
     await page.click('#zoom-in');

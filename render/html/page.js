@@ -1,0 +1,308 @@
+// argmap's interactive page: pan and zoom, search, a panel for the clicked
+// claim, collapsing subtrees, #id links. Hand-written, no library. Every
+// text of the map goes into the page through textContent, never as markup.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('argmap-data').textContent);
+  var root = document.documentElement;
+  root.classList.add('js');
+  var viewport = document.getElementById('viewport');
+  var stage = document.getElementById('stage');
+  var svg = stage.querySelector('svg');
+  var panel = document.getElementById('panel');
+  var search = document.getElementById('search');
+  var found = document.getElementById('found');
+  var zoomLabel = document.getElementById('zoom');
+  var view = { x: 0, y: 0, s: 1 };
+  var MIN = 0.03, MAX = 8;
+
+  // The drawing's boxes: claim index -> <g class="node">, and the edges.
+  var nodeOf = [], claimOfNode = {}, junctionOf = {};
+  var byTitle = {};
+  svg.querySelectorAll('g.node, g.edge').forEach(function (g) {
+    var t = g.querySelector('title');
+    if (t) byTitle[t.textContent] = g;
+  });
+  data.claims.forEach(function (c, i) {
+    nodeOf[i] = byTitle[c.node] || null;
+    claimOfNode[c.node] = i;
+  });
+  data.inferences.forEach(function (inf, i) { junctionOf[inf.node] = i; });
+  var byId = {};
+  data.claims.forEach(function (c, i) { byId[c.id] = i; });
+
+  // Outline children, for collapsing.
+  var children = data.claims.map(function () { return []; });
+  data.claims.forEach(function (c, i) { if (c.parent >= 0) children[c.parent].push(i); });
+
+  function apply() {
+    stage.style.transform = 'translate(' + view.x + 'px,' + view.y + 'px) scale(' + view.s + ')';
+    zoomLabel.textContent = Math.round(view.s * 100) + '%';
+  }
+  function size() {
+    var w = svg.width.baseVal.value || svg.getBoundingClientRect().width / view.s;
+    var h = svg.height.baseVal.value || svg.getBoundingClientRect().height / view.s;
+    return { w: w, h: h };
+  }
+  function fit() {
+    var d = size(), r = viewport.getBoundingClientRect();
+    view.s = Math.max(MIN, Math.min(1.5, (r.width - 20) / d.w, (r.height - 20) / d.h));
+    view.x = (r.width - d.w * view.s) / 2;
+    view.y = Math.max(10, (r.height - d.h * view.s) / 2);
+    apply();
+  }
+  function zoomAt(factor, px, py) {
+    var s = Math.max(MIN, Math.min(MAX, view.s * factor));
+    view.x = px - (px - view.x) * (s / view.s);
+    view.y = py - (py - view.y) * (s / view.s);
+    view.s = s;
+    apply();
+  }
+  function centre() {
+    var r = viewport.getBoundingClientRect();
+    return [r.width / 2, r.height / 2];
+  }
+  // Puts box `g` in the middle of the viewport, zooming in if it is tiny.
+  function focusNode(g) {
+    var r = viewport.getBoundingClientRect(), b = g.getBoundingClientRect();
+    if (b.height < 24) {
+      var c = centre();
+      zoomAt(24 / Math.max(b.height, 1), b.left - r.left + b.width / 2, b.top - r.top + b.height / 2);
+      b = g.getBoundingClientRect();
+      void c;
+    }
+    view.x += r.width / 2 - (b.left - r.left + b.width / 2);
+    view.y += r.height / 2 - (b.top - r.top + b.height / 2);
+    apply();
+  }
+
+  // Dragging with one pointer pans; two pointers pinch.
+  var pointers = {}, pinch = null;
+  viewport.addEventListener('pointerdown', function (e) {
+    if (e.target.closest && e.target.closest('g.node')) return;
+    pointers[e.pointerId] = { x: e.clientX, y: e.clientY };
+    viewport.setPointerCapture(e.pointerId);
+    viewport.classList.add('dragging');
+  });
+  viewport.addEventListener('pointermove', function (e) {
+    var p = pointers[e.pointerId];
+    if (!p) return;
+    var ids = Object.keys(pointers);
+    if (ids.length === 2) {
+      var other = pointers[ids[0] == e.pointerId ? ids[1] : ids[0]];
+      var d = Math.hypot(e.clientX - other.x, e.clientY - other.y);
+      var r = viewport.getBoundingClientRect();
+      if (pinch) zoomAt(d / pinch, (e.clientX + other.x) / 2 - r.left, (e.clientY + other.y) / 2 - r.top);
+      pinch = d;
+    } else {
+      view.x += e.clientX - p.x;
+      view.y += e.clientY - p.y;
+      apply();
+    }
+    p.x = e.clientX;
+    p.y = e.clientY;
+  });
+  function release(e) {
+    delete pointers[e.pointerId];
+    pinch = null;
+    if (!Object.keys(pointers).length) viewport.classList.remove('dragging');
+  }
+  viewport.addEventListener('pointerup', release);
+  viewport.addEventListener('pointercancel', release);
+  viewport.addEventListener('wheel', function (e) {
+    e.preventDefault();
+    var r = viewport.getBoundingClientRect();
+    if (e.ctrlKey || e.metaKey || !e.shiftKey) zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
+    else { view.x -= e.deltaX || e.deltaY; apply(); }
+  }, { passive: false });
+  viewport.addEventListener('keydown', function (e) {
+    var c = centre(), step = 60;
+    if (e.key === '+' || e.key === '=') zoomAt(1.25, c[0], c[1]);
+    else if (e.key === '-' || e.key === '_') zoomAt(0.8, c[0], c[1]);
+    else if (e.key === '0') fit();
+    else if (e.key === 'ArrowLeft') { view.x += step; apply(); }
+    else if (e.key === 'ArrowRight') { view.x -= step; apply(); }
+    else if (e.key === 'ArrowUp') { view.y += step; apply(); }
+    else if (e.key === 'ArrowDown') { view.y -= step; apply(); }
+    else if (e.key === 'Escape') closePanel();
+    else return;
+    e.preventDefault();
+  });
+  document.getElementById('zoom-in').addEventListener('click', function () { var c = centre(); zoomAt(1.25, c[0], c[1]); });
+  document.getElementById('zoom-out').addEventListener('click', function () { var c = centre(); zoomAt(0.8, c[0], c[1]); });
+  document.getElementById('fit').addEventListener('click', fit);
+
+  // Search: every claim whose id or text holds the words; Enter goes to the next.
+  var matches = [], current = -1;
+  search.addEventListener('input', function () {
+    var q = search.value.trim().toLowerCase();
+    matches = [];
+    current = -1;
+    data.claims.forEach(function (c, i) {
+      var g = nodeOf[i];
+      if (!g) return;
+      var hit = q !== '' && (c.text.toLowerCase().indexOf(q) >= 0 || c.id.toLowerCase().indexOf(q) >= 0);
+      g.classList.toggle('match', hit);
+      if (hit && !g.classList.contains('hidden-by-collapse')) matches.push(i);
+    });
+    found.textContent = q === '' ? '' : matches.length + (matches.length === 1 ? ' claim' : ' claims');
+  });
+  search.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter' || !matches.length) return;
+    e.preventDefault();
+    current = (current + (e.shiftKey ? matches.length - 1 : 1)) % matches.length;
+    found.textContent = (current + 1) + ' of ' + matches.length;
+    select(matches[current], true);
+  });
+
+  // The panel.
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function claimLink(i) {
+    var a = el('a', data.claims[i].text, 'claim');
+    a.href = '#' + encodeURIComponent(data.claims[i].id);
+    return a;
+  }
+  function related(i) {
+    var supporters = [], attackers = [];
+    data.inferences.forEach(function (inf) {
+      if (inf.kind === 'undercut' || inf.target !== i) return;
+      (inf.kind === 'support' ? supporters : attackers).push(inf.premises);
+    });
+    data.contradictions.forEach(function (p) {
+      if (p[0] === i) attackers.push([p[1]]);
+      if (p[1] === i) attackers.push([p[0]]);
+    });
+    return { supporters: supporters, attackers: attackers };
+  }
+  function list(title, groups) {
+    if (!groups.length) return;
+    panel.appendChild(el('h2', title));
+    var ul = el('ul');
+    groups.forEach(function (premises) {
+      var li = el('li');
+      premises.forEach(function (p, k) {
+        if (k) li.appendChild(document.createTextNode(' + '));
+        li.appendChild(claimLink(p));
+      });
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+  }
+  function safeUrl(u) { return /^(https?:|mailto:)/i.test(u) ? u : null; }
+  var selected = -1;
+  function select(i, focus) {
+    if (selected >= 0 && nodeOf[selected]) nodeOf[selected].classList.remove('selected');
+    selected = i;
+    var c = data.claims[i], g = nodeOf[i];
+    if (g) {
+      g.classList.add('selected');
+      if (focus) focusNode(g);
+    }
+    panel.replaceChildren();
+    var close = el('button', '×', 'close');
+    close.title = 'Close (Esc)';
+    close.addEventListener('click', closePanel);
+    panel.appendChild(close);
+    panel.appendChild(el('h2', c.user ? '[' + c.id + ']' : 'claim ' + c.id));
+    panel.appendChild(el('p', c.text, 'text'));
+    var dl = el('dl');
+    function row(k, v) { if (v === null || v === undefined || v === '') return; dl.appendChild(el('dt', k)); var dd = el('dd'); if (typeof v === 'string') dd.textContent = v; else dd.appendChild(v); dl.appendChild(dd); }
+    if (c.label) row('status', c.label + (data.semantics ? ' (' + data.semantics + ')' : ''));
+    if (typeof c.strength === 'number') row('strength', c.strength.toFixed(2) + ' (DF-QuAD)');
+    c.attributes.forEach(function (a) {
+      var u = a[0] === 'url' ? safeUrl(a[1]) : null;
+      if (u) { var link = el('a', a[1]); link.href = u; link.rel = 'noopener noreferrer'; link.target = '_blank'; row('url', link); }
+      else row(a[0], a[1]);
+    });
+    if (c.section >= 0) row('section', data.sections[c.section]);
+    row('written', data.files[c.file] + ':' + c.line);
+    panel.appendChild(dl);
+    if (c.tags.length) {
+      var tags = el('p');
+      c.tags.forEach(function (t) { tags.appendChild(el('span', '#' + t, 'tag')); });
+      panel.appendChild(tags);
+    }
+    var r = related(i);
+    list('Supported by', r.supporters);
+    list('Attacked by', r.attackers);
+    if (c.why) { panel.appendChild(el('h2', 'Why')); panel.appendChild(el('pre', c.why)); }
+    if (children[i].length) {
+      var b = el('button', collapsed[i] ? 'Expand the lines under it' : 'Collapse the lines under it', 'collapse');
+      b.addEventListener('click', function () { toggle(i); select(i, false); });
+      panel.appendChild(b);
+    }
+    panel.hidden = false;
+    if (location.hash !== '#' + encodeURIComponent(c.id)) history.replaceState(null, '', '#' + encodeURIComponent(c.id));
+  }
+  function closePanel() {
+    panel.hidden = true;
+    if (selected >= 0 && nodeOf[selected]) nodeOf[selected].classList.remove('selected');
+    selected = -1;
+  }
+  svg.addEventListener('click', function (e) {
+    var g = e.target.closest && e.target.closest('g.node');
+    if (!g) return;
+    var t = g.querySelector('title');
+    var i = t ? claimOfNode[t.textContent] : undefined;
+    if (i === undefined) return;
+    e.preventDefault();
+    select(i, false);
+  });
+
+  // Collapsing: a claim's outline subtree (and the arrows touching it) hides.
+  var collapsed = {};
+  function toggle(i) {
+    collapsed[i] = !collapsed[i];
+    var hidden = {};
+    function hide(k) { children[k].forEach(function (ch) { hidden[ch] = true; hide(ch); }); }
+    Object.keys(collapsed).forEach(function (k) { if (collapsed[k]) hide(+k); });
+    data.claims.forEach(function (c, k) {
+      if (nodeOf[k]) {
+        nodeOf[k].classList.toggle('hidden-by-collapse', !!hidden[k]);
+        nodeOf[k].classList.toggle('collapsed', !!collapsed[k] && !hidden[k]);
+      }
+    });
+    var junctionHidden = {};
+    data.inferences.forEach(function (inf, k) {
+      junctionHidden[inf.node] = inf.premises.every(function (p) { return hidden[p]; });
+      var g = byTitle[inf.node];
+      if (g) g.classList.toggle('hidden-by-collapse', junctionHidden[inf.node]);
+    });
+    svg.querySelectorAll('g.edge').forEach(function (g) {
+      var t = g.querySelector('title');
+      var ends = t ? t.textContent.split('->') : [];
+      var gone = ends.some(function (n) {
+        if (n in claimOfNode) return !!hidden[claimOfNode[n]];
+        return !!junctionHidden[n];
+      });
+      g.classList.toggle('hidden-by-collapse', gone);
+    });
+  }
+
+  // #id focuses its claim, on load and whenever the fragment changes.
+  function fromHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id in byId) select(byId[id], true);
+  }
+  window.addEventListener('hashchange', fromHash);
+  panel.addEventListener('click', function (e) {
+    var a = e.target.closest && e.target.closest('a.claim');
+    if (!a) return;
+    e.preventDefault();
+    var id = decodeURIComponent(a.getAttribute('href').slice(1));
+    if (id in byId) select(byId[id], true);
+  });
+  // Links in the drawing (a source's url) open in a new tab; the rest is ours.
+  svg.querySelectorAll('a').forEach(function (a) {
+    var href = a.getAttribute('xlink:href') || a.getAttribute('href');
+    if (href) { a.setAttribute('target', '_blank'); a.setAttribute('rel', 'noopener noreferrer'); }
+  });
+  window.argmapPage = { view: view, select: select, toggle: toggle, fit: fit };
+  fit();
+  if (location.hash.length > 1) fromHash();
+})();
