@@ -17,7 +17,8 @@ action setup_lsp(command& cmd) {
   add_input_options(cmd, options->check);
   // Clients (vscode-languageclient among them) name the transport; standard
   // input and output is the only one, so the flag changes nothing.
-  cmd.flag("--stdio", options->stdio, "talk over standard input and output (the default; accepted for clients that pass it)");
+  cmd.flag("--stdio", options->stdio,
+           "talk over standard input and output (the default; accepted for clients that pass it)");
   cmd.add("--debounce", options->debounce_ms,
           "milliseconds of quiet input before diagnostics are published (default 50)")
       .range(0u, 10000u)
