@@ -11,7 +11,7 @@ namespace argmap::batch {
 namespace {
 
 constexpr int version = 2;
-const char* const formats[] = {"svg", "png", "pdf", "dot"};
+const char* const formats[] = {"svg", "png", "pdf", "dot", "html"};
 
 bool is_hash(const std::string& s) {
   if (s.size() != 16) return false;

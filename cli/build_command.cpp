@@ -237,6 +237,25 @@ void summarise(const build_args& a, std::size_t maps, std::size_t todo, const ta
                     t.gone.size(), t.gone.size() == 1 ? "" : "s", t.gone.size() == 1 ? "s" : ""));
 }
 
+// With -f html: index.html (or, when a map's own page has that name,
+// argmap-index.html) links every map's page.
+bool write_index(const build_args& a, const std::vector<job>& jobs,
+                 const std::map<std::size_t, outcome>& results, io::output_folder& folder,
+                 diagnostic& error) {
+  std::vector<render::index_entry> entries;
+  std::string name = "index.html";
+  for (std::size_t k = 0; k < jobs.size(); ++k) {
+    auto it = results.find(k);
+    bool ok = it == results.end() ? jobs[k].up_to_date : it->second.ok;
+    std::string href = batch::output_name(jobs[k].map.relative, "html");
+    if (href == name) name = "argmap-index.html";
+    entries.push_back({jobs[k].map.relative, std::move(href), ok});
+  }
+  std::string title = "Argument maps";
+  if (a.sources.size() == 1 && a.sources[0] != ".") title += " in " + a.sources[0];
+  return folder.write_together({{name, render::html_index(entries, title)}}, error);
+}
+
 int run_build(const build_args& a) {
   std::vector<diagnostic> all;  // for --diagnostics json|github
   struct stat out_st {};
@@ -264,6 +283,11 @@ int run_build(const build_args& a) {
   report(a, jobs, todo, results, manifest, all, t);
   prune(a, jobs, manifest, *folder, t);
   diagnostic error;
+  if (std::find(a.formats.begin(), a.formats.end(), "html") != a.formats.end() &&
+      !write_index(a, jobs, results, *folder, error)) {
+    say(severity::error, error.message);
+    return exit_io;
+  }
   if (!folder->write_together({{batch::manifest_file, batch::manifest_text(manifest)}}, error)) {
     say(severity::error, error.message);
     return exit_io;
@@ -282,9 +306,10 @@ action setup_build(command& cmd) {
           "the folder to write diagrams into (mirrors the sources); argmap writes nothing "
           "outside it")
       .required();
-  cmd.add("-f,--formats", args->formats, "comma-separated formats: svg (default), png, pdf, dot")
+  cmd.add("-f,--formats", args->formats,
+          "comma-separated formats: svg (default), png, pdf, dot, html (an interactive page)")
       .delimiter(',')
-      .one_of({"svg", "png", "pdf", "dot"});
+      .one_of({"svg", "png", "pdf", "dot", "html"});
   cmd.add("-j,--jobs", args->jobs, "worker processes (default: the number of cores)")
       .range(1u, 256u);
   cmd.add("--eval", args->eval, "show an evaluation in every diagram")

@@ -2,6 +2,7 @@
 
 #include "cli/build_map.hpp"
 
+#include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
@@ -84,6 +85,15 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     opts.ids = *render::id_display_from_name(a.ids);
     for (const ast::attribute& attr : m.graph.metadata)
       if (attr.key == "title") opts.title = attr.value;
+    // Shown as file:line in the HTML page: paths under the source folder, as
+    // the map's own name is, never where the build ran.
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(j.map.path).parent_path();
+    const fs::path shown = fs::path(j.map.relative).parent_path();
+    for (const source_file& f : m.map.sources.files)
+      opts.files.push_back((shown / fs::path(f.name).lexically_relative(folder))
+                               .lexically_normal()
+                               .generic_string());
     bool fonts = opts.output == render::format::png || opts.output == render::format::pdf;
     if (fonts && !r.fonts) r.fonts = std::make_unique<render::renderer>(true);
     render::result out = (fonts ? *r.fonts : r.svg).render(m.graph, opts, e ? &*e : nullptr);

@@ -90,6 +90,7 @@ int run_render(const render_args& args) {
   opts.ids = *render::id_display_from_name(args.ids);
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
+  for (const source_file& f : m.map.sources.files) opts.files.push_back(f.name);
   std::optional<engine::evaluation> e;
   if (!evaluate_option(args.eval, m.graph, e)) return exit_problems;
   render::renderer r(fmt == render::format::png || fmt == render::format::pdf);
@@ -128,8 +129,9 @@ action setup_render(command& cmd) {
   cmd.add("-o,--output", args->output,
           "output file ('-' for standard output); default: FILE with the format's "
           "extension");
-  cmd.add("-f,--format", args->format, "svg, png, pdf or dot (default: from -o, else svg)")
-      .one_of({"svg", "png", "pdf", "dot"});
+  cmd.add("-f,--format", args->format,
+          "svg, png, pdf, dot or html (an interactive page; default: from -o, else svg)")
+      .one_of({"svg", "png", "pdf", "dot", "html"});
   cmd.add("--direction", args->direction,
           "where arrows point: BT (default: conclusions on top), TB, LR or RL")
       .one_of({"TB", "BT", "LR", "RL"});

@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "render/graphviz_context.hpp"
+#include "render/html.hpp"
 #include "render/label.hpp"
 #include "render/markup.hpp"
 #include "render/pinned.hpp"
@@ -372,6 +373,13 @@ renderer::~renderer() {
 
 result renderer::render(const engine::argument_graph& graph, const options& opts,
                         const engine::evaluation* eval) {
+  if (opts.output == format::html) {  // the SVG, in its page
+    options svg = opts;
+    svg.output = format::svg;
+    result r = render(graph, svg, eval);
+    if (r.ok()) r.bytes = html_page(graph, r.bytes, eval && eval->ok() ? eval : nullptr, opts);
+    return r;
+  }
   result r;
   const theme* t = find_theme(opts.theme);
   if (!t) {

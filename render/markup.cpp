@@ -131,12 +131,16 @@ std::string markup::claim_label(std::size_t index) const {
 // the basis badge; nothing when none of them is drawn.
 std::string markup::header_row(std::size_t index) const {
   const engine::claim_node& c = g_.claims[index];
-  std::string header;
-  if (labelled()) header += mark(e_->claim_labels[index]);
+  std::string mark_text = labelled() ? mark(e_->claim_labels[index]) : "";
   bool show_id = c.user_id && (o_.ids == id_display::all ||
                                (o_.ids == id_display::referenced && c.references > 0));
-  if (show_id)
-    header += (header.empty() ? "" : " ") + std::string("<B>") + escape_html(c.id) + "</B>";
+  std::string id_text = show_id ? "<B>" + escape_html(c.id) + "</B>" : "";
+  // The mark and the id in cells of their own, a gap between: Graphviz
+  // places each piece of text by its estimate of the font, and a browser's
+  // bold font can run wider than that estimate.
+  std::string header = mark_text.empty() || id_text.empty()
+                           ? mark_text + id_text
+                           : mark_text + "</TD><TD WIDTH=\"8\"></TD><TD ALIGN=\"LEFT\">" + id_text;
   std::string badge;
   if (auto basis = c.attribute("basis")) {
     badge = fmt::format(

@@ -9,6 +9,7 @@ std::optional<format> format_from_name(std::string_view name) {
   if (name == "png") return format::png;
   if (name == "pdf") return format::pdf;
   if (name == "dot") return format::dot;
+  if (name == "html") return format::html;
   return std::nullopt;
 }
 
@@ -52,6 +53,8 @@ const char* extension(format f) {
       return "pdf";
     case format::dot:
       return "dot";
+    case format::html:
+      return "html";
   }
   return "svg";
 }

@@ -17,9 +17,15 @@
 namespace argmap::render {
 
 /// Output formats.
-enum class format { svg, png, pdf, dot };
+enum class format {
+  svg,
+  png,
+  pdf,
+  dot,
+  html,  ///< the SVG in one self-contained interactive page (docs/rendering.md)
+};
 
-/// Parses "svg", "png", "pdf" or "dot".
+/// Parses "svg", "png", "pdf", "dot" or "html".
 std::optional<format> format_from_name(std::string_view name);
 
 /// The file extension of a format, without the dot ("svg").
@@ -81,12 +87,26 @@ struct options {
   std::string title;                     ///< drawn above the map (e.g. the front-matter title); empty: none
   bool tag_colors = false;               ///< colour each tag (and the border of tagged claims)
   id_display ids = id_display::referenced;  ///< which ids are drawn
+  /// The map's file names (its source_set's, in order): the HTML page shows
+  /// where each claim is written as `file:line`.
+  std::vector<std::string> files;
   layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
 };
 
 /// The name of claim `claim`'s node in the DOT and SVG outputs (the SVG
 /// `<title>` of its group), e.g. "c12": how a viewer finds a box's claim.
 std::string node_name(std::size_t claim);
+
+/// One map on the index page of a build.
+struct index_entry {
+  std::string name;  ///< the map, as its path under the source folder
+  std::string href;  ///< its page, relative to the index
+  bool ok = true;    ///< false: the map has errors and no page
+};
+
+/// The index page `argmap build -f html` writes beside the maps' pages: a
+/// self-contained page (no script, nothing fetched) linking each map.
+std::string html_index(const std::vector<index_entry>& maps, std::string_view title);
 
 /// The names of the themes, in the order the docs list them.
 const std::vector<std::string>& theme_names();

@@ -21,6 +21,6 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export LSAN_OPTIONS=suppressions=$(pwd)/../tests/sanitizers/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # The installed-package test builds an outside project, which the sanitizer
-# flags do not reach, and the editor's tests are JavaScript: both run in the
-# normal build.
-ctest --output-on-failure -j 2 -E "^(package|editor)\\."
+# flags do not reach, and the editor's and browser tests are JavaScript: they
+# run in the normal build.
+ctest --output-on-failure -j 2 -E "^(package|editor|browser)\\."

@@ -62,14 +62,13 @@
     var r = viewport.getBoundingClientRect();
     return [r.width / 2, r.height / 2];
   }
-  // Puts box `g` in the middle of the viewport, zooming in if it is tiny.
+  // Puts box `g` in the middle of the viewport, zooming in until its text
+  // is readable (a box of three lines some 80 px high).
   function focusNode(g) {
     var r = viewport.getBoundingClientRect(), b = g.getBoundingClientRect();
-    if (b.height < 24) {
-      var c = centre();
-      zoomAt(24 / Math.max(b.height, 1), b.left - r.left + b.width / 2, b.top - r.top + b.height / 2);
+    if (b.height < 60) {
+      zoomAt(80 / Math.max(b.height, 1), b.left - r.left + b.width / 2, b.top - r.top + b.height / 2);
       b = g.getBoundingClientRect();
-      void c;
     }
     view.x += r.width / 2 - (b.left - r.left + b.width / 2);
     view.y += r.height / 2 - (b.top - r.top + b.height / 2);
@@ -199,10 +198,7 @@
     if (selected >= 0 && nodeOf[selected]) nodeOf[selected].classList.remove('selected');
     selected = i;
     var c = data.claims[i], g = nodeOf[i];
-    if (g) {
-      g.classList.add('selected');
-      if (focus) focusNode(g);
-    }
+    if (g) g.classList.add('selected');
     panel.replaceChildren();
     var close = el('button', '×', 'close');
     close.title = 'Close (Esc)';
@@ -215,7 +211,7 @@
     if (c.label) row('status', c.label + (data.semantics ? ' (' + data.semantics + ')' : ''));
     if (typeof c.strength === 'number') row('strength', c.strength.toFixed(2) + ' (DF-QuAD)');
     c.attributes.forEach(function (a) {
-      var u = a[0] === 'url' ? safeUrl(a[1]) : null;
+      var u = a[2] ? safeUrl(a[1]) : null;
       if (u) { var link = el('a', a[1]); link.href = u; link.rel = 'noopener noreferrer'; link.target = '_blank'; row('url', link); }
       else row(a[0], a[1]);
     });
@@ -237,6 +233,7 @@
       panel.appendChild(b);
     }
     panel.hidden = false;
+    if (g && focus) focusNode(g);  // once the panel has taken its room
     if (location.hash !== '#' + encodeURIComponent(c.id)) history.replaceState(null, '', '#' + encodeURIComponent(c.id));
   }
   function closePanel() {

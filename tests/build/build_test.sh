@@ -53,6 +53,18 @@ rm "$work/src/co-premises.arg" "$work/src/undercut.arg"
 "$argmap" build "$work/src" -o "$work/out" --prune > /dev/null 2>&1
 [ ! -e "$work/out/undercut.svg" ] || fail "--prune did not remove the output of a deleted map"
 
+# -f html: a page per map and an index linking them; a second build is up to date.
+mkdir -p "$work/web/sub"
+cp "$examples/undercut.arg" "$work/web/"
+printf '[a] A.\n  + @nope\n' > "$work/web/sub/broken.arg"
+"$argmap" build "$work/web" -o "$work/webout" -f svg,html > /dev/null 2>&1 || true
+[ -f "$work/webout/undercut.html" ] || fail "-f html wrote no page"
+grep -q '<li><a href="undercut.html">undercut.arg</a></li>' "$work/webout/index.html" ||
+  fail "the index does not link the page: $(cat "$work/webout/index.html")"
+grep -q 'sub/broken.arg (has errors; no page)' "$work/webout/index.html" || fail "the index does not list the broken map"
+out=$("$argmap" build "$work/web" -o "$work/webout" -f svg,html 2>&1 || true)
+echo "$out" | grep -q "1 up to date" || fail "an html build is not up to date the second time: $out"
+
 # Kill the workers of a build in progress: no partial output, no temporary file.
 mkdir -p "$work/big"
 "$(dirname "$argmap")/../bench/gen_map" --claims 2500 > "$work/big/a.arg"

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "../engine/helpers.hpp"
@@ -36,9 +37,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)argmap::engine::evaluation_text(m.graph, strengths);
   argmap::render::options o;
   o.layout = size % 2 ? argmap::render::layout_engine::tree : argmap::render::layout_engine::dot;
-  for (argmap::render::format f : {argmap::render::format::dot, argmap::render::format::svg}) {
+  o.files = {"map.arg"};
+  for (argmap::render::format f : {argmap::render::format::dot, argmap::render::format::html}) {
     o.output = f;
-    (void)renderer.render(m.graph, o, &e);  // an evaluation with an error is not drawn
+    argmap::render::result r =
+        renderer.render(m.graph, o, &e);  // an evaluation with an error is not drawn
+    if (f != argmap::render::format::html || !r.ok()) continue;
+    // The page's data cannot end its script element or start markup: no '<' at all.
+    const std::string open = "id=\"argmap-data\">";
+    std::size_t from = r.bytes.find(open);
+    if (from == std::string::npos) std::abort();
+    from += open.size();
+    std::size_t to = r.bytes.find("</script>", from);
+    if (to == std::string::npos || r.bytes.find('<', from) != to) std::abort();
   }
   (void)argmap::engine::export_json(m.graph, m.map, nullptr);
   (void)argmap::engine::export_aif(m.graph);

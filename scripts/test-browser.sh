@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# argmap's pages in a real browser (tests/browser): Chromium driven by
+# puppeteer-core, installed with `npm ci` from the lockfile. ctest runs it as
+# `browser.html`; SCREENSHOT, when given, is where the page's picture goes
+# (docs/img/html-page.png is one).
+#
+#   bash scripts/test-browser.sh ARGMAP [SCREENSHOT]
+set -euo pipefail
+argmap=$(realpath "$1")
+shot=${2:+$(realpath -m "$2")}
+cd "$(dirname "$0")/../tests/browser"
+if ! cmp -s package-lock.json node_modules/.argmap-lock 2>/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.argmap-lock
+fi
+node html_page.test.js "$argmap" ${shot:+"$shot"}
