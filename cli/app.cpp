@@ -35,7 +35,8 @@ const std::vector<subcommand>& subcommands() {
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
       {"import", imports.c_str(), setup_import},
       {"lsp", "a Language Server for editors, on standard input and output", setup_lsp},
-      {"render", "draw a map as SVG, PNG, PDF or DOT", setup_render},
+      {"render", "draw a map as SVG, PNG, PDF, DOT or an interactive HTML page", setup_render},
+      {"serve", "show a map (or a folder's maps) in a browser, redrawn as you save", setup_serve},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
   };
   return table;

@@ -44,6 +44,8 @@ action setup_eval(command& cmd);
 action setup_fmt(command& cmd);
 /// `argmap lsp`: a Language Server on standard input and output.
 action setup_lsp(command& cmd);
+/// `argmap serve`.
+action setup_serve(command& cmd);
 /// `argmap import`.
 action setup_import(command& cmd);
 /// `argmap export`.

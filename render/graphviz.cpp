@@ -19,7 +19,6 @@
 #include <fmt/format.h>
 
 #include "render/graphviz_context.hpp"
-#include "render/html.hpp"
 #include "render/label.hpp"
 #include "render/markup.hpp"
 #include "render/pinned.hpp"

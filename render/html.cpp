@@ -1,4 +1,4 @@
-#include "render/html.hpp"
+#include "render/render.hpp"
 
 #include <cctype>
 #include <memory>
@@ -119,19 +119,26 @@ json page_data(const engine::argument_graph& g, const engine::evaluation* eval,
   for (const engine::section& s : g.sections) sections.push_back(s.title);
   json files = json::array();
   for (const std::string& f : opts.files) files.push_back(f);
-  return {{"title", opts.title},
-          {"semantics", eval ? json(engine::name_of(eval->used)) : json(nullptr)},
-          {"files", std::move(files)},
-          {"sections", std::move(sections)},
-          {"claims", claims_json(g, eval, opts)},
-          {"inferences", std::move(inferences)},
-          {"contradictions", std::move(contradictions)}};
+  json data = {{"title", opts.title},
+               {"semantics", eval ? json(engine::name_of(eval->used)) : json(nullptr)},
+               {"files", std::move(files)},
+               {"sections", std::move(sections)},
+               {"claims", claims_json(g, eval, opts)},
+               {"inferences", std::move(inferences)},
+               {"contradictions", std::move(contradictions)}};
+  if (!opts.live.empty()) data["live"] = opts.live;
+  return data;
 }
 
-const char* const policy =
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-    "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'\">\n";
+// The page's Content-Security-Policy: nothing fetched from anywhere; a
+// served page (`live`) may also connect to its own server's event stream.
+std::string policy(bool live = false) {
+  return std::string(
+             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ") +
+         (live ? "connect-src 'self'; " : "") +
+         "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+         "base-uri 'none'; form-action 'none'\">\n";
+}
 
 // A path as an href: each segment percent-escaped where a URL needs it.
 std::string href_of(std::string_view path) {
@@ -152,11 +159,17 @@ std::string href_of(std::string_view path) {
 
 }  // namespace
 
+std::string html_update(const engine::argument_graph& graph, std::string_view svg,
+                        const engine::evaluation* eval, const options& opts) {
+  json j = {{"svg", std::string(svg_element(svg))}, {"data", page_data(graph, eval, opts)}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string html_index(const std::vector<index_entry>& maps, std::string_view title) {
   const std::string heading = escape_text(title);
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  page += policy;
+  page += policy();
   page += "<meta name=\"generator\" content=\"argmap\">\n<title>" + heading + "</title>\n";
   page +=
       "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:50em;padding:0 1em;"
@@ -183,7 +196,7 @@ std::string html_page(const engine::argument_graph& graph, std::string_view svg,
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   // Nothing may be fetched: no script, style, font, image or connection
   // from anywhere; the page's own inline script and style only.
-  page += policy;
+  page += policy(!opts.live.empty());
   page += "<meta name=\"generator\" content=\"argmap\">\n<title>" + title + "</title>\n<style>\n";
   page += assets::page_css;
   page += "</style>\n</head>\n<body>\n<div id=\"toolbar\"><h1>" + title + "</h1>";
@@ -193,7 +206,8 @@ std::string html_page(const engine::argument_graph& graph, std::string_view svg,
       "<button id=\"fit\" title=\"Fit the map to the window (0)\">Fit</button>"
       "<span id=\"zoom\"></span>"
       "<input id=\"search\" type=\"search\" placeholder=\"Search claims (Enter: next)\" "
-      "aria-label=\"Search claims\"><span id=\"found\"></span></div>\n";
+      "aria-label=\"Search claims\"><span id=\"found\"></span></div>\n"
+      "<ul id=\"errors\" hidden></ul>\n";
   page += "<div id=\"main\"><div id=\"viewport\" tabindex=\"0\"><div id=\"stage\">\n";
   page += svg_element(svg);
   page += "</div></div><aside id=\"panel\" hidden></aside></div>\n";

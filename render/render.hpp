@@ -90,12 +90,28 @@ struct options {
   /// The map's file names (its source_set's, in order): the HTML page shows
   /// where each claim is written as `file:line`.
   std::vector<std::string> files;
+  /// For the HTML page of `argmap serve`: the address of the event stream
+  /// the page takes new drawings from (its policy then allows that one
+  /// connection to its own server); empty: a page that connects nowhere.
+  std::string live;
   layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
 };
 
 /// The name of claim `claim`'s node in the DOT and SVG outputs (the SVG
 /// `<title>` of its group), e.g. "c12": how a viewer finds a box's claim.
 std::string node_name(std::size_t claim);
+
+/// The interactive page (format::html) of `svg`, render()'s SVG drawing of
+/// `graph` as `opts` says: for a caller that has the SVG already.
+std::string html_page(const engine::argument_graph& graph, std::string_view svg,
+                      const engine::evaluation* eval, const options& opts);
+
+/// For `argmap serve`: a new drawing for a served page (options::live), as
+/// one line of JSON `{"svg": ..., "data": ...}` — `svg` being render()'s SVG
+/// of `graph` as `opts` says — which the page's script puts in place of
+/// its drawing, keeping the view.
+std::string html_update(const engine::argument_graph& graph, std::string_view svg,
+                        const engine::evaluation* eval, const options& opts);
 
 /// One map on the index page of a build.
 struct index_entry {

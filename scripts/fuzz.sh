@@ -7,7 +7,7 @@
 # crashes to BUILD/crashes/. Exits non-zero if any target finds a crash, a
 # leak or a timeout.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server serve
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
 #   FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh  the fuzzers of the sanitized build
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server)
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server serve)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
 build=${FUZZ_BUILD:-build-fuzz}
@@ -44,6 +44,8 @@ seed() {
     { printf '\x00'; printf 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}'
       printf 'Content-Length: 2\r\n\r\n[]'; } > "$dir/two"
     { printf '\x07'; printf 'Content-Length: x\r\n\r\n{}'; } > "$dir/malformed"
+  elif [[ $target == serve ]]; then
+    : # the saved corpus (tests/fuzz/corpus/serve) holds requests
   elif [[ $target == lsp_server ]]; then
     # A map, a NUL, then four bytes a message: definition, hover, an edit,
     # rename, completion, code actions at a few places.

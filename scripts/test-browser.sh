@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# argmap's pages in a real browser (tests/browser): Chromium driven by
+# argmap's pages in a real browser (tests/browser): `render -f html` and
+# `argmap serve` (with a hostile HTTP client too), Chromium driven by
 # puppeteer-core, installed with `npm ci` from the lockfile. ctest runs it as
 # `browser.html`; SCREENSHOT, when given, is where the page's picture goes
 # (docs/img/html-page.png is one).
@@ -14,3 +15,4 @@ if ! cmp -s package-lock.json node_modules/.argmap-lock 2>/dev/null; then
   cp package-lock.json node_modules/.argmap-lock
 fi
 node html_page.test.js "$argmap" ${shot:+"$shot"}
+node serve.test.js "$argmap"

@@ -13,27 +13,38 @@
   var search = document.getElementById('search');
   var found = document.getElementById('found');
   var zoomLabel = document.getElementById('zoom');
+  var errorList = document.getElementById('errors');
   var view = { x: 0, y: 0, s: 1 };
   var MIN = 0.03, MAX = 8;
 
-  // The drawing's boxes: claim index -> <g class="node">, and the edges.
-  var nodeOf = [], claimOfNode = {}, junctionOf = {};
-  var byTitle = {};
-  svg.querySelectorAll('g.node, g.edge').forEach(function (g) {
-    var t = g.querySelector('title');
-    if (t) byTitle[t.textContent] = g;
-  });
-  data.claims.forEach(function (c, i) {
-    nodeOf[i] = byTitle[c.node] || null;
-    claimOfNode[c.node] = i;
-  });
-  data.inferences.forEach(function (inf, i) { junctionOf[inf.node] = i; });
-  var byId = {};
-  data.claims.forEach(function (c, i) { byId[c.id] = i; });
-
-  // Outline children, for collapsing.
-  var children = data.claims.map(function () { return []; });
-  data.claims.forEach(function (c, i) { if (c.parent >= 0) children[c.parent].push(i); });
+  // The drawing's boxes and arrows by their SVG titles, the claims by id,
+  // and the outline: made again whenever a new drawing arrives (serve).
+  var nodeOf, claimOfNode, byTitle, byId, children;
+  function index() {
+    nodeOf = [];
+    claimOfNode = {};
+    byTitle = {};
+    byId = {};
+    svg.querySelectorAll('g.node, g.edge').forEach(function (g) {
+      var t = g.querySelector('title');
+      if (t) byTitle[t.textContent] = g;
+    });
+    data.claims.forEach(function (c, i) {
+      nodeOf[i] = byTitle[c.node] || null;
+      claimOfNode[c.node] = i;
+      byId[c.id] = i;
+    });
+    children = data.claims.map(function () { return []; });
+    data.claims.forEach(function (c, i) { if (c.parent >= 0) children[c.parent].push(i); });
+    // Links in the drawing (a source's url) open in a new tab.
+    svg.querySelectorAll('a').forEach(function (a) {
+      if (a.getAttribute('xlink:href') || a.getAttribute('href')) {
+        a.setAttribute('target', '_blank');
+        a.setAttribute('rel', 'noopener noreferrer');
+      }
+    });
+  }
+  index();
 
   function apply() {
     stage.style.transform = 'translate(' + view.x + 'px,' + view.y + 'px) scale(' + view.s + ')';
@@ -133,7 +144,8 @@
 
   // Search: every claim whose id or text holds the words; Enter goes to the next.
   var matches = [], current = -1;
-  search.addEventListener('input', function () {
+  search.addEventListener('input', highlight);
+  function highlight() {
     var q = search.value.trim().toLowerCase();
     matches = [];
     current = -1;
@@ -145,7 +157,7 @@
       if (hit && !g.classList.contains('hidden-by-collapse')) matches.push(i);
     });
     found.textContent = q === '' ? '' : matches.length + (matches.length === 1 ? ' claim' : ' claims');
-  });
+  }
   search.addEventListener('keydown', function (e) {
     if (e.key !== 'Enter' || !matches.length) return;
     e.preventDefault();
@@ -228,7 +240,7 @@
     list('Attacked by', r.attackers);
     if (c.why) { panel.appendChild(el('h2', 'Why')); panel.appendChild(el('pre', c.why)); }
     if (children[i].length) {
-      var b = el('button', collapsed[i] ? 'Expand the lines under it' : 'Collapse the lines under it', 'collapse');
+      var b = el('button', collapsed[c.id] ? 'Expand the lines under it' : 'Collapse the lines under it', 'collapse');
       b.addEventListener('click', function () { toggle(i); select(i, false); });
       panel.appendChild(b);
     }
@@ -241,7 +253,7 @@
     if (selected >= 0 && nodeOf[selected]) nodeOf[selected].classList.remove('selected');
     selected = -1;
   }
-  svg.addEventListener('click', function (e) {
+  stage.addEventListener('click', function (e) {
     var g = e.target.closest && e.target.closest('g.node');
     if (!g) return;
     var t = g.querySelector('title');
@@ -251,21 +263,25 @@
     select(i, false);
   });
 
-  // Collapsing: a claim's outline subtree (and the arrows touching it) hides.
+  // Collapsing: a claim's outline subtree (and the arrows touching it)
+  // hides. Kept by id, so that it survives a new drawing.
   var collapsed = {};
   function toggle(i) {
-    collapsed[i] = !collapsed[i];
+    collapsed[data.claims[i].id] = !collapsed[data.claims[i].id];
+    hideCollapsed();
+  }
+  function hideCollapsed() {
     var hidden = {};
     function hide(k) { children[k].forEach(function (ch) { hidden[ch] = true; hide(ch); }); }
-    Object.keys(collapsed).forEach(function (k) { if (collapsed[k]) hide(+k); });
+    data.claims.forEach(function (c, k) { if (collapsed[c.id]) hide(k); });
     data.claims.forEach(function (c, k) {
       if (nodeOf[k]) {
         nodeOf[k].classList.toggle('hidden-by-collapse', !!hidden[k]);
-        nodeOf[k].classList.toggle('collapsed', !!collapsed[k] && !hidden[k]);
+        nodeOf[k].classList.toggle('collapsed', !!collapsed[c.id] && !hidden[k]);
       }
     });
     var junctionHidden = {};
-    data.inferences.forEach(function (inf, k) {
+    data.inferences.forEach(function (inf) {
       junctionHidden[inf.node] = inf.premises.every(function (p) { return hidden[p]; });
       var g = byTitle[inf.node];
       if (g) g.classList.toggle('hidden-by-collapse', junctionHidden[inf.node]);
@@ -281,6 +297,41 @@
     });
   }
 
+  // Live (argmap serve): a new drawing replaces this one in place, keeping
+  // the view, the selection, what is collapsed and the search; while the
+  // map is broken the last good drawing stays, with the errors above it.
+  function showErrors(errors) {
+    errorList.replaceChildren();
+    errors.forEach(function (e) {
+      var li = el('li', (e.file ? e.file + ':' + e.line + ': ' : '') + e.message);
+      errorList.appendChild(li);
+    });
+    errorList.hidden = errors.length === 0;
+    root.classList.toggle('stale', errors.length > 0);
+  }
+  function update(message) {
+    if (message.errors) { showErrors(message.errors); return; }
+    var parsed = new DOMParser().parseFromString(message.svg, 'image/svg+xml').documentElement;
+    if (!parsed || parsed.nodeName !== 'svg') return;
+    var keep = selected >= 0 ? data.claims[selected].id : null;
+    var next = document.importNode(parsed, true);
+    stage.replaceChild(next, svg);
+    svg = next;
+    data = message.data;
+    selected = -1;
+    index();
+    hideCollapsed();
+    highlight();
+    showErrors([]);
+    if (keep !== null && keep in byId) select(byId[keep], false);
+    else if (keep !== null) closePanel();
+    window.argmapPage.updates++;
+  }
+  if (data.live && window.EventSource) {
+    var events = new EventSource(data.live);
+    events.onmessage = function (e) { update(JSON.parse(e.data)); };
+  }
+
   // #id focuses its claim, on load and whenever the fragment changes.
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -294,12 +345,7 @@
     var id = decodeURIComponent(a.getAttribute('href').slice(1));
     if (id in byId) select(byId[id], true);
   });
-  // Links in the drawing (a source's url) open in a new tab; the rest is ours.
-  svg.querySelectorAll('a').forEach(function (a) {
-    var href = a.getAttribute('xlink:href') || a.getAttribute('href');
-    if (href) { a.setAttribute('target', '_blank'); a.setAttribute('rel', 'noopener noreferrer'); }
-  });
-  window.argmapPage = { view: view, select: select, toggle: toggle, fit: fit };
+  window.argmapPage = { view: view, select: select, toggle: toggle, fit: fit, updates: 0 };
   fit();
   if (location.hash.length > 1) fromHash();
 })();
