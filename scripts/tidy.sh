@@ -24,7 +24,7 @@ cmake -S . -B build-tidy -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debu
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DARGMAP_BUILD_TESTS=OFF -DARGMAP_BUILD_BENCH=OFF >/dev/null
 # The one generated header (render/html.cpp includes it).
 cmake --build build-tidy --target render_html_assets >/dev/null
-filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|lsp|cli)/[^/]*\.cpp$'}
+filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|lsp|serve|cli)/[^/]*\.cpp$'}
 record=.ci/tidy-clean
 log=build-tidy/tidy.log
 keys=build-tidy/tidy-keys
