@@ -23,7 +23,7 @@ struct server_options {
   std::size_t max_header_bytes = 8192;    ///< a larger request header is refused (431)
   std::size_t max_fields = 64;            ///< so is one with more header fields
   std::chrono::seconds read_timeout{10};  ///< a request must arrive whole within this
-  unsigned debounce_ms = 15;  ///< changes are gathered this long before maps are redrawn
+  unsigned debounce_ms = 5;  ///< changes are gathered this long before maps are redrawn
   /// Called once the server listens, with its address ("http://127.0.0.1:8123/").
   std::function<void(const std::string&)> on_listening;
 };
