@@ -1,22 +1,11 @@
 #include "lsp/text.hpp"
 
+#include "core/percent.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace argmap::lsp {
-
-namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 std::optional<std::string> path_of_uri(std::string_view uri) {
   constexpr std::string_view scheme = "file://";
@@ -27,34 +16,13 @@ std::optional<std::string> path_of_uri(std::string_view uri) {
     if (uri.substr(0, slash) != "localhost" || slash == std::string_view::npos) return std::nullopt;
     uri.remove_prefix(slash);
   }
-  std::string path;
-  for (std::size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] != '%') {
-      path += uri[i];
-      continue;
-    }
-    if (i + 2 >= uri.size() || hex(uri[i + 1]) < 0 || hex(uri[i + 2]) < 0) return std::nullopt;
-    path += static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2]));
-    i += 2;
-  }
-  if (path.empty() || path.find('\0') != std::string::npos) return std::nullopt;
+  std::optional<std::string> path = percent_decode(uri);
+  if (!path || path->empty() || path->find('\0') != std::string::npos) return std::nullopt;
   return path;
 }
 
 std::string uri_of_path(std::string_view path) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (char c : path) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || std::string_view("/-._~").find(c) != std::string_view::npos) {
-      uri += c;
-    } else {
-      uri += '%';
-      uri += digits[u >> 4];
-      uri += digits[u & 15];
-    }
-  }
-  return uri;
+  return "file://" + percent_encode(path);
 }
 
 std::uint32_t utf16_column(std::string_view line, std::uint32_t col) {

@@ -1,47 +1,20 @@
 #include "render/render.hpp"
 
-#include <cctype>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "core/percent.hpp"
 #include "engine/explain.hpp"
 #include "grammar/attributes.hpp"
 #include "render/html_assets.hpp"
+#include "render/label.hpp"
 
 namespace argmap::render {
 
 namespace {
 
 using json = nlohmann::json;
-
-// Text for an HTML element or attribute value.
-std::string escape_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // JSON that can stand inside <script>: no '<', '>' or '&' at all (each only
 // ever occurs inside a string, where its \u escape means the same).
@@ -140,23 +113,6 @@ std::string policy(bool live = false) {
          "base-uri 'none'; form-action 'none'\">\n";
 }
 
-// A path as an href: each segment percent-escaped where a URL needs it.
-std::string href_of(std::string_view path) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : path) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || std::string_view("/-._~").find(c) != std::string_view::npos) {
-      out += c;
-    } else {
-      out += '%';
-      out += digits[u >> 4];
-      out += digits[u & 15];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string html_update(const engine::argument_graph& graph, std::string_view svg,
@@ -166,7 +122,7 @@ std::string html_update(const engine::argument_graph& graph, std::string_view sv
 }
 
 std::string html_index(const std::vector<index_entry>& maps, std::string_view title) {
-  const std::string heading = escape_text(title);
+  const std::string heading = escape_markup(title);
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   page += policy();
@@ -177,10 +133,10 @@ std::string html_index(const std::vector<index_entry>& maps, std::string_view ti
       heading + "</h1>\n<ul>\n";
   for (const index_entry& m : maps) {
     if (m.ok)
-      page += "<li><a href=\"" + escape_text(href_of(m.href)) + "\">" + escape_text(m.name) +
-              "</a></li>\n";
+      page += "<li><a href=\"" + escape_markup(percent_encode(m.href)) + "\">" +
+              escape_markup(m.name) + "</a></li>\n";
     else
-      page += "<li class=\"failed\">" + escape_text(m.name) + " (has errors; no page)</li>\n";
+      page += "<li class=\"failed\">" + escape_markup(m.name) + " (has errors; no page)</li>\n";
   }
   page += "</ul>\n<p>" + std::to_string(maps.size()) + (maps.size() == 1 ? " map" : " maps") +
           ", drawn by argmap.</p>\n</body>\n</html>\n";
@@ -189,7 +145,7 @@ std::string html_index(const std::vector<index_entry>& maps, std::string_view ti
 
 std::string html_page(const engine::argument_graph& graph, std::string_view svg,
                       const engine::evaluation* eval, const options& opts) {
-  const std::string title = escape_text(opts.title.empty() ? "argmap" : opts.title);
+  const std::string title = escape_markup(opts.title.empty() ? "argmap" : opts.title);
   std::string page;
   page.reserve(svg.size() + assets::page_js.size() + assets::page_css.size() + 4096);
   page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";

@@ -8,7 +8,7 @@
 
 namespace argmap::render {
 
-std::string escape_html(std::string_view text) {
+std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -28,15 +28,21 @@ std::string escape_html(std::string_view text) {
       case '\'':
         out += "&#39;";
         break;
-      case '\\':
-        // Graphviz expands \N, \G, ... even inside HTML-like labels; a doubled
-        // backslash comes out as one.
-        out += "\\\\";
-        break;
       default:
         // Control characters cannot be written in XML; show a space instead.
         out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
     }
+  }
+  return out;
+}
+
+std::string escape_html(std::string_view text) {
+  // Graphviz expands \N, \G, ... even inside HTML-like labels; a doubled
+  // backslash comes out as one.
+  std::string out;
+  for (char c : escape_markup(text)) {
+    if (c == '\\') out += '\\';
+    out += c;
   }
   return out;
 }

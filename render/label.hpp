@@ -8,6 +8,10 @@
 
 namespace argmap::render {
 
+/// Escapes text for HTML and XML: `&`, `<`, `>`, `"` and `'` become
+/// entities, control characters (which XML cannot hold) spaces.
+std::string escape_markup(std::string_view text);
+
 /// Escapes text for a Graphviz HTML-like label: `&`, `<`, `>`, `"` and `'`
 /// become entities, so user text can never become markup, and backslashes
 /// are doubled, since Graphviz expands `\N`, `\G`, ... there too.

@@ -6,13 +6,16 @@
 # (docs/img/html-page.png is one).
 #
 #   bash scripts/test-browser.sh ARGMAP [SCREENSHOT]
+#   bash scripts/test-browser.sh ARGMAP --serve-only    the server's test alone
+#     (scripts/test-sanitized.sh runs it on the sanitized argmap)
 set -euo pipefail
 argmap=$(realpath "$1")
-shot=${2:+$(realpath -m "$2")}
+serve_only=0
+if [[ ${2:-} == --serve-only ]]; then serve_only=1; shot=; else shot=${2:+$(realpath -m "$2")}; fi
 cd "$(dirname "$0")/../tests/browser"
 if ! cmp -s package-lock.json node_modules/.argmap-lock 2>/dev/null; then
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.argmap-lock
 fi
-node html_page.test.js "$argmap" ${shot:+"$shot"}
+[[ $serve_only == 1 ]] || node html_page.test.js "$argmap" ${shot:+"$shot"}
 node serve.test.js "$argmap"

@@ -24,3 +24,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # flags do not reach, and the editor's and browser tests are JavaScript: they
 # run in the normal build.
 ctest --output-on-failure -j 2 -E "^(package|editor|browser)\\."
+# The HTTP server (argmap serve) under the sanitizers: the browser and
+# raw-socket test, with this build's argmap (leaks are checked when SIGTERM
+# stops it, so a leak fails its clean-exit check).
+cd ..
+EDITOR_DEPS=1 bash scripts/install-deps.sh
+bash scripts/test-browser.sh build-sanitize/cli/argmap --serve-only

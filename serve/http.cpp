@@ -1,15 +1,10 @@
 #include "serve/http.hpp"
 
+#include "core/percent.hpp"
+
 namespace argmap::serve {
 
 namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 reply text(unsigned status, std::string body) {
   reply r;
@@ -31,19 +26,12 @@ reply html(std::string body) {
 std::optional<std::string> decode_path(std::string_view target) {
   if (target.empty() || target[0] != '/') return std::nullopt;  // not origin-form
   target = target.substr(0, target.find_first_of("?#"));
-  std::string out;
-  for (std::size_t i = 0; i < target.size(); ++i) {
-    char c = target[i];
-    if (c == '%') {
-      int hi = i + 1 < target.size() ? hex(target[i + 1]) : -1;
-      int lo = i + 2 < target.size() ? hex(target[i + 2]) : -1;
-      if (hi < 0 || lo < 0) return std::nullopt;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
+  std::optional<std::string> decoded = percent_decode(target);
+  if (!decoded) return std::nullopt;
+  std::string out = std::move(*decoded);
+  for (char c : out) {
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F || c == '\\') return std::nullopt;
-    out += c;
   }
   // Segments: none may be '.' or '..' (after decoding); an empty one only last.
   std::size_t start = 1;
