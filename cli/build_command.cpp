@@ -322,6 +322,9 @@ action setup_build(command& cmd) {
       .one_of({"auto", "dot", "tree"});
   cmd.add("--ids", args->ids, "which claims show their id: referenced (default), all or none")
       .one_of({"referenced", "all", "none"});
+  cmd.add("--page", args->page,
+          "PDF and PNG: fit a4, a3 or letter (each also -landscape); default none")
+      .one_of({"none", "a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape"});
   add_input_options(cmd, args->input);
   cmd.flag("--force", args->force, "render every map, up to date or not");
   cmd.flag("--keep-going,!--no-keep-going", args->keep_going,

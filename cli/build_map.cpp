@@ -23,9 +23,10 @@ std::string options_text(const build_args& a) {
   std::string f;
   for (const std::string& x : a.formats) f += x + ",";
   return fmt::format(
-      "argmap {}|formats {}|theme {}|eval {}|layout {}|root {}|size {}|depth {}|nodes {}",
-      ARGMAP_VERSION, f, a.theme, a.eval, a.layout, a.input.include_root, a.input.max_file_size,
-      a.input.parse.max_depth, a.input.parse.max_claims);
+      "argmap {}|formats {}|theme {}|eval {}|layout {}|ids {}|page {}|root {}|size {}|depth {}|"
+      "nodes {}",
+      ARGMAP_VERSION, f, a.theme, a.eval, a.layout, a.ids, a.page, a.input.include_root,
+      a.input.max_file_size, a.input.parse.max_depth, a.input.parse.max_claims);
 }
 
 namespace {
@@ -83,6 +84,7 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     opts.theme = a.theme;
     opts.layout = *render::layout_from_name(a.layout);
     opts.ids = *render::id_display_from_name(a.ids);
+    opts.page = *render::page_from_name(a.page);
     for (const ast::attribute& attr : m.graph.metadata)
       if (attr.key == "title") opts.title = attr.value;
     // Shown as file:line in the HTML page: paths under the source folder, as

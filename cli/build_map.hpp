@@ -27,6 +27,7 @@ struct build_args {
   std::string theme = "default";
   std::string layout = "auto";
   std::string ids = "referenced";
+  std::string page = "none";
   engine::check_options input;  // --include-root, --max-file-size, --max-depth, --max-nodes
   bool force = false;
   bool keep_going = true;

@@ -35,6 +35,7 @@ struct render_args {
   std::string depfile;
   std::string layout = "auto";
   std::string ids = "referenced";
+  std::string page = "none";
 };
 
 // A Make-style depfile: the output depends on the map and every file it includes.
@@ -88,6 +89,7 @@ int run_render(const render_args& args) {
   opts.tag_colors = args.tag_colors;
   opts.layout = *render::layout_from_name(args.layout);
   opts.ids = *render::id_display_from_name(args.ids);
+  opts.page = *render::page_from_name(args.page);
   for (const ast::attribute& a : m.graph.metadata)
     if (a.key == "title") opts.title = a.value;
   for (const source_file& f : m.map.sources.files) opts.files.push_back(f.name);
@@ -160,6 +162,10 @@ action setup_render(command& cmd) {
           "also write a Make-style depfile: the output depends on the map and its includes");
   cmd.flag("--tag-colors", args->tag_colors,
            "give each tag a colour, and tagged claims a border in their first tag's colour");
+  cmd.add("--page", args->page,
+          "PDF and PNG: shrink the drawing to fit a4, a3 or letter (each also -landscape), "
+          "and say how small its text comes out (default none)")
+      .one_of({"none", "a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape"});
   cmd.add("--ids", args->ids,
           "which claims show their id: referenced (default: those a reference names), all "
           "or none")

@@ -31,6 +31,18 @@ namespace argmap::render {
 
 namespace {
 
+// --page applies to the formats that go to paper.
+bool fits_page(const options& o) {
+  return o.page.width > 0 && (o.output == format::pdf || o.output == format::png);
+}
+
+// The page less half an inch all round: the margin Graphviz puts around a
+// PDF drawing, so that a PDF's page is the paper's size (a PNG gets no
+// margin: it is the drawing alone).
+page_size printable_area(const page_size& page) {
+  return {page.width - 72, page.height - 72, page.name};
+}
+
 // Sets an attribute on a graph object, declaring it with an empty default first.
 void set(void* obj, const char* name, const std::string& value) {
   agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
@@ -106,6 +118,11 @@ class drawing {
       set(graph_, "compound", "true");
     }
     set(graph_, "bgcolor", t_.background);
+    if (fits_page(o_)) {  // Graphviz shrinks the drawing to this size when it writes it
+      const page_size printable = printable_area(o_.page);
+      set(graph_, "size",
+          fmt::format("{:.3f},{:.3f}", printable.width / 72, printable.height / 72));
+    }
     set(graph_, "fontname", "Helvetica");
     set(graph_, "fontcolor", t_.text);
     // What most claims and arrows share is declared once as a default: a
@@ -332,6 +349,27 @@ void fail(result& r, std::string message) {
 // Graphviz shrinks a larger drawing until it fits, however unreadable (10,000
 // claims side by side gave 32,767 x 2 pixels); a drawing near the limit on
 // both sides takes gigabytes and most of a minute to rasterise.
+// How much Graphviz shrinks a laid-out drawing to fit the page (it adds
+// 4 pt of padding on each side), and the smallest text that leaves:
+// argmap's smallest is 8 pt (tags, badges, sources).
+void measure_page(Agraph_t* g, const options& o, result& r) {
+  if (!fits_page(o)) return;
+  const boxf& bb = GD_bb(g);
+  const page_size printable = printable_area(o.page);
+  const double w = bb.UR.x - bb.LL.x + 8, h = bb.UR.y - bb.LL.y + 8;
+  r.scale = std::min({1.0, printable.width / w, printable.height / h});
+  r.smallest_text = 8 * r.scale;
+  std::string fit = fmt::format("drawn at {:.0f} % to fit {}; its smallest text is {:.1f} pt",
+                                r.scale * 100, o.page.name, r.smallest_text);
+  if (std::round(r.smallest_text * 10) < 60)  // as printed: "6.0 pt" is not below 6
+    r.diagnostics.push_back(
+        unplaced(severity::warning, "page", {},
+                 fit + ", too small to read in print; try --direction LR, a larger page, or a view "
+                       "(--section, --focus, --tags)"));
+  else
+    r.diagnostics.push_back(unplaced(severity::note, "page", {}, fit));
+}
+
 bool bitmap_fits(Agraph_t* g, result& r) {
   const boxf& bb = GD_bb(g);
   // Graphviz draws PNG at 96 dpi with a 4-point margin on each side.
@@ -429,6 +467,7 @@ result renderer::render(const engine::argument_graph& graph, const options& opts
     laid_out = true;
   } else {
     laid_out = true;
+    measure_page(g, opts, r);
     auto t2 = clock::now();
     r.layout_seconds = seconds(t1, t2);
     char* data = nullptr;

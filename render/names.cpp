@@ -39,6 +39,23 @@ const char* name_of(layout_engine l) {
   return "auto";
 }
 
+std::optional<page_size> page_from_name(std::string_view name) {
+  if (name == "none") return page_size{};
+  struct paper {
+    std::string_view name;
+    double width, height;  // portrait, points
+  };
+  static constexpr paper papers[] = {
+      {"a4", 595.3, 841.9}, {"a3", 841.9, 1190.6}, {"letter", 612, 792}};
+  for (const paper& p : papers) {
+    if (name == p.name) return page_size{p.width, p.height, std::string(name)};
+    if (name.size() == p.name.size() + 10 && name.substr(0, p.name.size()) == p.name &&
+        name.substr(p.name.size()) == "-landscape")
+      return page_size{p.height, p.width, std::string(name)};
+  }
+  return std::nullopt;
+}
+
 std::string node_name(std::size_t claim) {
   return "c" + std::to_string(claim);
 }

@@ -73,6 +73,17 @@ enum class id_display {
 /// Parses "referenced", "all" or "none".
 std::optional<id_display> id_display_from_name(std::string_view name);
 
+/// A page to fit a PDF or PNG drawing on (`--page`), in points.
+struct page_size {
+  double width = 0;   ///< 0: no page, the drawing keeps its size
+  double height = 0;  ///< 0: no page
+  std::string name;   ///< as the user gave it ("a4-landscape")
+};
+
+/// Parses "a4", "a3" or "letter" (portrait), their "-landscape" forms, or
+/// "none" (no page).
+std::optional<page_size> page_from_name(std::string_view name);
+
 /// How to draw a map.
 struct options {
   format output = format::svg;           ///< what to produce
@@ -90,6 +101,9 @@ struct options {
   /// The map's file names (its source_set's, in order): the HTML page shows
   /// where each claim is written as `file:line`.
   std::vector<std::string> files;
+  /// PDF and PNG: shrink the drawing to fit this page (never enlarge it);
+  /// result::scale and result::smallest_text say what it came to.
+  page_size page;
   /// For the HTML page of `argmap serve`: the address of the event stream
   /// the page takes new drawings from (its policy then allows that one
   /// connection to its own server); empty: a page that connects nowhere.
@@ -138,6 +152,11 @@ struct result {
   layout_engine layout = layout_engine::dot;  ///< the layout used (never automatic)
   double layout_seconds = 0;        ///< placing the nodes and routing the edges
   double output_seconds = 0;        ///< Graphviz writing the format
+  /// With options::page: how much the drawing was shrunk to fit it (1: not
+  /// at all) and the size of its smallest text there, in points. A warning
+  /// ("page") is among the diagnostics when that is below 6 pt.
+  double scale = 1;
+  double smallest_text = 0;
   /// True when no diagnostic is an error.
   bool ok() const { return count(diagnostics, severity::error) == 0; }
 };
