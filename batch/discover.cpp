@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -245,6 +246,14 @@ discovery discover(const std::vector<std::string>& sources,
     d.maps.push_back(all[k].map);
   }
   return d;
+}
+
+std::string shown_path(const found_map& map, const std::string& file) {
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::path(map.path).parent_path();
+  return (fs::path(map.relative).parent_path() / fs::path(file).lexically_relative(folder))
+      .lexically_normal()
+      .generic_string();
 }
 
 }  // namespace argmap::batch

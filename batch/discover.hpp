@@ -21,6 +21,11 @@ struct found_map {
   std::string problem;
 };
 
+/// A file `map` read (the map itself or an include), named as a reader of
+/// the outputs sees it: a '/'-separated path under the source folder, like
+/// `map.relative`, never where the build or the server runs.
+std::string shown_path(const found_map& map, const std::string& file);
+
 /// What the walk found.
 struct discovery {
   std::vector<found_map> maps;  ///< sorted by `relative`, each once

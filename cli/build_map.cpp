@@ -2,7 +2,6 @@
 
 #include "cli/build_map.hpp"
 
-#include <filesystem>
 #include <optional>
 
 #include <fmt/format.h>
@@ -76,6 +75,10 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
       return o;
     }
   }
+  // Shown as file:line in an HTML page: paths under the source folder.
+  std::vector<std::string> files_shown;
+  for (const source_file& f : m.map.sources.files)
+    files_shown.push_back(batch::shown_path(j.map, f.name));
   // Render everything first; then write every file together, or none.
   std::vector<std::pair<std::string, std::string>> files;
   for (const std::string& f : a.formats) {
@@ -87,15 +90,7 @@ outcome render_map(const build_args& a, const job& j, const io::output_folder& f
     opts.page = *render::page_from_name(a.page);
     for (const ast::attribute& attr : m.graph.metadata)
       if (attr.key == "title") opts.title = attr.value;
-    // Shown as file:line in the HTML page: paths under the source folder, as
-    // the map's own name is, never where the build ran.
-    namespace fs = std::filesystem;
-    const fs::path folder = fs::path(j.map.path).parent_path();
-    const fs::path shown = fs::path(j.map.relative).parent_path();
-    for (const source_file& f : m.map.sources.files)
-      opts.files.push_back((shown / fs::path(f.name).lexically_relative(folder))
-                               .lexically_normal()
-                               .generic_string());
+    opts.files = files_shown;
     bool fonts = opts.output == render::format::png || opts.output == render::format::pdf;
     if (fonts && !r.fonts) r.fonts = std::make_unique<render::renderer>(true);
     render::result out = (fonts ? *r.fonts : r.svg).render(m.graph, opts, e ? &*e : nullptr);

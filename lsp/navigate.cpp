@@ -129,7 +129,16 @@ json highlights(workspace& w, const json& params) {
   return out;
 }
 
-json prepare_rename(workspace& w, const json& params) {
+namespace {
+
+// The id under the cursor that can be renamed, and the text of it the
+// cursor is on; refuses with a message when there is none.
+struct rename_target {
+  target t;
+  source_range at;  // the id's text under the cursor, without `[ ]` or `@`
+};
+
+rename_target renamable(workspace& w, const json& params) {
   target t = target_of(w, params);
   if (!t.id)
     throw request_error(request_failed,
@@ -139,14 +148,19 @@ json prepare_rename(workspace& w, const json& params) {
     throw request_error(request_failed, "no claim has the id '" + *t.id + "' to rename");
   for (const source_range& r : p.references)
     if (r.line == t.at.line && r.col <= t.at.col && t.at.col <= r.end_col && r.file == 0)
-      return {{"range", range_json(t.map->sources, id_text(r, true))}, {"placeholder", *t.id}};
-  return {{"range", range_json(t.map->sources, id_text(*p.definition, false))},
-          {"placeholder", *t.id}};
+      return {std::move(t), id_text(r, true)};
+  return {std::move(t), id_text(*p.definition, false)};
+}
+
+}  // namespace
+
+json prepare_rename(workspace& w, const json& params) {
+  rename_target r = renamable(w, params);
+  return {{"range", range_json(r.t.map->sources, r.at)}, {"placeholder", *r.t.id}};
 }
 
 json rename(workspace& w, const json& params) {
-  prepare_rename(w, params);  // the same refusals
-  target t = target_of(w, params);
+  const target t = renamable(w, params).t;  // the same refusals
   const std::string name = params.at("newName").get<std::string>();
   if (name == *t.id) return {{"changes", json::object()}};
   if (!ast::is_valid_id(name))

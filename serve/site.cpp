@@ -74,13 +74,8 @@ void site::rebuild(map_state& m) {
     m.files.insert(fs::weakly_canonical(fs::absolute(f.name, ec), ec).string());
   }
   m.files.insert(m.path);
-  const fs::path folder = fs::path(m.path).parent_path();
   auto shown = [&](const std::string& name) {
-    std::error_code ec;
-    fs::path abs = fs::weakly_canonical(fs::absolute(name, ec), ec);
-    return (fs::path(m.relative).parent_path() / abs.lexically_relative(folder))
-        .lexically_normal()
-        .generic_string();
+    return batch::shown_path({m.path, m.relative, {}}, name);
   };
   nlohmann::json errors = nlohmann::json::array();
   for (const diagnostic& d : checked.diagnostics)
