@@ -1,15 +1,14 @@
 // gen_map: writes a synthetic argument map to standard output, for benchmarks.
 //
 //   gen_map [--claims N] [--bytes B] [--fanout F] [--depth D] [--co-premises P]
-//           [--references P] [--attributes P] [--seed S]
+//           [--references P] [--attributes P] [--section-every N] [--seed S]
 //
 // Roots carry trees of at most D levels with up to F children each, until N
-// claims are written or the output reaches B bytes (whichever comes first). The P options are percentages of claims that get a
-// co-premise, are written as a reference to an earlier or later id, or carry
-// an attribute block. A tenth of the claims have tags, a third have ids, one in
-// twenty continues on a second line, one in twenty is an undercut, and a
-// section heading starts every 1,000 claims. The same options give the same
-// bytes.
+// claims are written or the output reaches B bytes (whichever comes first). The P options are
+// percentages of claims that get a co-premise, are written as a reference to an earlier or later
+// id, or carry an attribute block. A tenth of the claims have tags, a third have ids, one in twenty
+// continues on a second line, one in twenty is an undercut, and a section heading starts every N
+// claims (1,000 unless told), before the next root. The same options give the same bytes.
 
 #include <cstdint>
 #include <cstdio>
@@ -28,6 +27,7 @@ struct options {
   int co_premises = 10;
   int references = 5;
   int attributes = 10;
+  long section_every = 1000;
   unsigned long seed = 1;
 };
 
@@ -38,8 +38,8 @@ class generator {
   void run() {
     long root = 0;
     while (more()) {
-      if (written_ / 1000 != section_) {
-        section_ = written_ / 1000;
+      if (written_ / o_.section_every != section_) {
+        section_ = written_ / o_.section_every;
         out_ += "\n# Section " + std::to_string(section_) + "\n";
       }
       claim(0, ++root, -1);
@@ -152,6 +152,8 @@ int main(int argc, char** argv) {
     else if (k == "--co-premises") o.co_premises = static_cast<int>(v);
     else if (k == "--references") o.references = static_cast<int>(v);
     else if (k == "--attributes") o.attributes = static_cast<int>(v);
+    else if (k == "--section-every" && v > 0)
+      o.section_every = v;
     else if (k == "--seed") o.seed = static_cast<unsigned long>(v);
     else {
       std::fprintf(stderr, "gen_map: unknown option %s\n", argv[i]);

@@ -317,9 +317,10 @@ action setup_build(command& cmd) {
   cmd.add("--theme", args->theme, "default, dark, mono or colorblind")
       .one_of(render::theme_names());
   cmd.add("--layout", args->layout,
-          "dot, tree (linear time, for large maps) or auto (default: tree above " +
-              std::to_string(render::tree_threshold) + " claims)")
-      .one_of({"auto", "dot", "tree"});
+          "dot (section by section, in rows), tree (linear time, for large maps), flat (one "
+          "dot layout) or auto (default: tree above " +
+              std::to_string(render::tree_threshold) + " claims, else dot)")
+      .one_of({"auto", "dot", "tree", "flat"});
   cmd.add("--ids", args->ids, "which claims show their id: referenced (default), all or none")
       .one_of({"referenced", "all", "none"});
   cmd.add("--page", args->page,

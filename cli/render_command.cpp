@@ -140,10 +140,11 @@ action setup_render(command& cmd) {
   cmd.add("--theme", args->theme, "default, dark, mono (print) or colorblind")
       .one_of(render::theme_names());
   cmd.add("--layout", args->layout,
-          "dot (layered, best for small maps), tree (linear time, for large maps) or auto "
+          "dot (layered, section by section, in rows in reading order: best for small maps), "
+          "tree (linear time, for large maps), flat (one dot layout of the whole map) or auto "
           "(default: tree above " +
-              std::to_string(render::tree_threshold) + " drawn claims)")
-      .one_of({"auto", "dot", "tree"});
+              std::to_string(render::tree_threshold) + " drawn claims, else dot)")
+      .one_of({"auto", "dot", "tree", "flat"});
   cmd.add("--legend", args->legend,
           "auto (default: when the map uses more than one relation kind), on or off")
       .one_of({"auto", "on", "off"});

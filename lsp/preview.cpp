@@ -27,7 +27,8 @@ render::options options_from(const json& params) {
   auto layout = render::layout_from_name(opts.value("layout", "auto"));
   auto ids = render::id_display_from_name(opts.value("ids", "referenced"));
   if (!layout || !ids)
-    throw request_error(invalid_params, "layout is auto, dot or tree; ids referenced, all or none");
+    throw request_error(invalid_params,
+                        "layout is auto, dot, tree or flat; ids referenced, all or none");
   o.layout = *layout;
   o.ids = *ids;
   const std::string legend = opts.value("legend", "auto");

@@ -17,6 +17,7 @@ std::optional<layout_engine> layout_from_name(std::string_view name) {
   if (name == "auto") return layout_engine::automatic;
   if (name == "dot") return layout_engine::dot;
   if (name == "tree") return layout_engine::tree;
+  if (name == "flat") return layout_engine::flat;
   return std::nullopt;
 }
 
@@ -35,6 +36,8 @@ const char* name_of(layout_engine l) {
       return "dot";
     case layout_engine::tree:
       return "tree";
+    case layout_engine::flat:
+      return "flat";
   }
   return "auto";
 }

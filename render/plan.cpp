@@ -3,6 +3,8 @@
 
 #include "render/plan.hpp"
 
+#include <algorithm>
+
 namespace argmap::render {
 
 std::vector<arrow> arrows(const engine::argument_graph& g, const view& v) {
@@ -150,6 +152,129 @@ tree_plan plan_tree(const engine::argument_graph& g, const view& v,
   hang(g, v, o, p);
   frame(g, framed, o, legend, p);
   return p;
+}
+
+namespace {
+
+// Union-find with path halving; the smaller index becomes the root, so a
+// block's root is its first claim in reading order.
+struct sets {
+  std::vector<std::size_t> up;
+  explicit sets(std::size_t n) : up(n) {
+    for (std::size_t i = 0; i < n; ++i) up[i] = i;
+  }
+  std::size_t find(std::size_t x) {
+    while (up[x] != x) x = up[x] = up[up[x]];
+    return x;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) up[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+// The top-level section a section is in (itself at level 1).
+std::int32_t top_section(const engine::argument_graph& g, std::int32_t s) {
+  while (s != engine::no_section &&
+         g.sections[static_cast<std::size_t>(s)].parent != engine::no_section)
+    s = g.sections[static_cast<std::size_t>(s)].parent;
+  return s;
+}
+
+}  // namespace
+
+namespace {
+
+// The blocks `s` makes of the drawn claims, numbered in reading order, with
+// the inferences and contradictions drawn inside each.
+block_plan number_blocks(const engine::argument_graph& g, const view& v,
+                         const std::vector<arrow>& arrows, sets& s) {
+  const std::size_t claims = g.claims.size();
+  block_plan b;
+  b.block.assign(claims, -1);
+  std::vector<std::int32_t> number(claims, -1);
+  for (std::size_t c = 0; c < claims; ++c) {
+    if (!v.claims[c]) continue;
+    std::size_t root = s.find(c);
+    if (number[root] < 0) number[root] = static_cast<std::int32_t>(b.count++);
+    b.block[c] = number[root];
+  }
+  // An inference is drawn inside a block when all it joins is in that block.
+  b.inference_block.assign(g.inferences.size(), -1);
+  for (std::size_t i = 0; i < g.inferences.size(); ++i) {
+    if (arrows[i] == arrow::none) continue;
+    const engine::inference& inf = g.inferences[i];
+    std::int32_t home = inf.kind == engine::inference_kind::undercut ? b.inference_block[inf.target]
+                                                                     : b.block[inf.target];
+    bool inside = home >= 0;
+    for (engine::claim_index p : inf.premises)
+      if (v.claims[p] && b.block[p] != home) inside = false;
+    b.inference_block[i] = inside ? home : -1;
+  }
+  b.contradiction_block.assign(g.contradictions.size(), -1);
+  for (std::size_t i = 0; i < g.contradictions.size(); ++i) {
+    const engine::contradiction& c = g.contradictions[i];
+    if (v.contradictions[i] && b.block[c.a] == b.block[c.b])
+      b.contradiction_block[i] = b.block[c.a];
+  }
+  return b;
+}
+
+// Joins in `s` the drawn claims of each top-level section, and the two
+// drawn claims `a` and `b` of each drawn arrow and contradiction when
+// `joins(a, b)`.
+template <class F>
+void join_blocks(const engine::argument_graph& g, const view& v, const std::vector<arrow>& arrows,
+                 sets& s, F&& joins) {
+  std::vector<std::int64_t> first_of(g.sections.size(), -1);
+  for (std::size_t c = 0; c < g.claims.size(); ++c) {
+    std::int32_t top = top_section(g, g.claims[c].section);
+    if (!v.claims[c] || top == engine::no_section) continue;
+    std::int64_t& first = first_of[static_cast<std::size_t>(top)];
+    if (first < 0) first = static_cast<std::int64_t>(c);
+    s.join(static_cast<std::size_t>(first), c);
+  }
+  auto link = [&](std::size_t a, std::size_t b) {
+    if (v.claims[a] && v.claims[b] && joins(a, b)) s.join(a, b);
+  };
+  for (std::size_t i = 0; i < g.inferences.size(); ++i) {
+    if (arrows[i] == arrow::none) continue;
+    const engine::inference& inf = g.inferences[i];
+    // An undercut joins its premises to a premise of what it undercuts.
+    const std::size_t to = inf.kind == engine::inference_kind::undercut
+                               ? g.inferences[inf.target].premises.front()
+                               : inf.target;
+    for (engine::claim_index p : inf.premises) link(p, to);
+  }
+  for (std::size_t i = 0; i < g.contradictions.size(); ++i)
+    if (v.contradictions[i]) link(g.contradictions[i].a, g.contradictions[i].b);
+}
+
+}  // namespace
+
+block_plan plan_blocks(const engine::argument_graph& g, const view& v,
+                       const std::vector<arrow>& arrows) {
+  std::vector<std::int32_t> top(g.claims.size());
+  for (std::size_t c = 0; c < g.claims.size(); ++c) top[c] = top_section(g, g.claims[c].section);
+  sets s(g.claims.size());
+  join_blocks(g, v, arrows, s, [&](std::size_t a, std::size_t b) {
+    return top[a] == engine::no_section && top[b] == engine::no_section;
+  });
+  return number_blocks(g, v, arrows, s);
+}
+
+view block_view(const engine::argument_graph& g, const view& v, const block_plan& b,
+                std::int32_t which) {
+  view out;
+  out.claims.resize(g.claims.size());
+  for (std::size_t c = 0; c < g.claims.size(); ++c) out.claims[c] = b.block[c] == which;
+  out.inferences.resize(g.inferences.size());
+  for (std::size_t i = 0; i < g.inferences.size(); ++i)
+    out.inferences[i] = v.inferences[i] && b.inference_block[i] == which;
+  out.contradictions.resize(g.contradictions.size());
+  for (std::size_t i = 0; i < g.contradictions.size(); ++i)
+    out.contradictions[i] = b.contradiction_block[i] == which;
+  return out;
 }
 
 }  // namespace argmap::render

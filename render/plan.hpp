@@ -57,4 +57,29 @@ struct tree_plan {
 tree_plan plan_tree(const engine::argument_graph& g, const view& v,
                     const std::vector<arrow>& arrows, const std::vector<bool>& framed, bool legend);
 
+/// The blocks of a drawing, in reading order (by their first claim). The
+/// dot layout lays each out alone and sets them in rows, so an edit in one
+/// block cannot move what is inside another; an arrow between blocks is
+/// drawn over them.
+struct block_plan {
+  std::vector<std::int32_t> block;  ///< per claim: its block, -1 if not drawn
+  /// Per inference: the block it is drawn in, -1 if it is not drawn or its
+  /// claims are in several blocks (an undercut's include those of the
+  /// inference it undercuts).
+  std::vector<std::int32_t> inference_block;
+  /// Per contradiction: the block both claims are in, -1 otherwise.
+  std::vector<std::int32_t> contradiction_block;
+  std::size_t count = 0;  ///< how many blocks
+};
+
+/// The blocks of `v`'s drawing, its arrows drawn as `arrows` says: each
+/// top-level section is a block, and outside sections, claims a drawn arrow
+/// or contradiction links are in one block.
+block_plan plan_blocks(const engine::argument_graph& g, const view& v,
+                       const std::vector<arrow>& arrows);
+
+/// The part of `v` that block `which` of `b` draws.
+view block_view(const engine::argument_graph& g, const view& v, const block_plan& b,
+                std::int32_t which);
+
 }  // namespace argmap::render

@@ -41,14 +41,19 @@ enum class legend_mode {
 /// How nodes are placed.
 enum class layout_engine {
   automatic,  ///< dot up to tree_threshold drawn claims, tree above
-  dot,        ///< Graphviz's layered layout: the best drawing, superlinear time
-  tree,       ///< argmap's tidy-tree layout (render/tree_layout.hpp): linear time
+  /// Graphviz's layered layout, block by block: each part of the map that
+  /// nothing links to the rest (a top-level section with all it links to)
+  /// laid out alone, its leaves staggered when it is too wide, the parts
+  /// set in rows in reading order. The best drawing; superlinear time.
+  dot,
+  tree,  ///< argmap's tidy-tree layout (render/tree_layout.hpp): linear time
+  flat,  ///< the whole map in one dot layout, parts side by side in dot's order
 };
 
-/// Parses "auto", "dot" or "tree".
+/// Parses "auto", "dot", "tree" or "flat".
 std::optional<layout_engine> layout_from_name(std::string_view name);
 
-/// "auto", "dot" or "tree".
+/// "auto", "dot", "tree" or "flat".
 const char* name_of(layout_engine l);
 
 /// With layout_engine::automatic, maps with more drawn claims than this use

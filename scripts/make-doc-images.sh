@@ -23,6 +23,7 @@ $argmap render examples/reinstatement.arg --eval dfquad -o docs/img/reinstatemen
 $argmap render examples/beijing-hostage-diplomacy.arg --eval grounded -o docs/img/beijing-grounded.svg
 # The two layouts on the same maps (docs/rendering.md, "Layouts").
 $argmap render examples/beijing-hostage-diplomacy.arg --layout tree -o docs/img/beijing-tree.svg
+$argmap render examples/beijing-hostage-diplomacy.arg --layout flat -o docs/img/beijing-flat.svg
 build/bench/gen_map --claims 300 --depth 5 > build/generated-300.arg
 $argmap render build/generated-300.arg --layout dot -o docs/img/generated-300-dot.svg
 $argmap render build/generated-300.arg --layout tree -o docs/img/generated-300-tree.svg
