@@ -371,8 +371,9 @@ bool composition::route(Agedge_t* e) {
     Pvector_t slopes[2] = {{0, 0}, {0, 0}};
     if (Proutespline(walls.data(), static_cast<int>(walls.size()), path, slopes, &curve) == 0 &&
         curve.pn >= 4) {
-      std::vector<pointf> points;
-      for (int k = 0; k < curve.pn; ++k) points.push_back({curve.ps[k].x, curve.ps[k].y});
+      std::vector<pointf> points(static_cast<std::size_t>(curve.pn));
+      for (int k = 0; k < curve.pn; ++k)
+        points[static_cast<std::size_t>(k)] = {curve.ps[k].x, curve.ps[k].y};
       splineInfo clip{never, never, true, false};
       clip_and_install(e, ends[1], points.data(), static_cast<int>(points.size()), &clip);
       done = true;
