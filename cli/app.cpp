@@ -29,6 +29,8 @@ const std::vector<subcommand>& subcommands() {
   static const std::vector<subcommand> table = {
       {"build", "render every map under folders, incrementally and in parallel", setup_build},
       {"check", "check argument files and report errors and warnings", setup_check},
+      {"diff", "what changed in the argument between two versions of a map (or a git revision)",
+       setup_diff},
       {"eval", "evaluate which claims stand (grounded, preferred, stable, dfquad), or a framework",
        setup_eval},
       {"export", exports.c_str(), setup_export},

@@ -38,6 +38,8 @@ action setup_build(command& cmd);
 action setup_check(command& cmd);
 /// `argmap stats`.
 action setup_stats(command& cmd);
+/// `argmap diff`.
+action setup_diff(command& cmd);
 /// `argmap eval`.
 action setup_eval(command& cmd);
 /// `argmap fmt`.

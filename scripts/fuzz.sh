@@ -7,7 +7,7 @@
 # crashes to BUILD/crashes/. Exits non-zero if any target finds a crash, a
 # leak or a timeout.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server serve
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server serve compare
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
 #   FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh  the fuzzers of the sanitized build
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server serve)
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server serve compare)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
 build=${FUZZ_BUILD:-build-fuzz}
@@ -53,6 +53,14 @@ seed() {
     for f in examples/*.arg tests/golden/check/*.arg; do
       { cat "$f"; printf '\0\x01\x03\x05\x00\x06\x10\x04\x00\x00\x02\x01\x03\x05\x04\x06\x01'
         printf '\x07\x02\x08\x01\x0b\x01\x00\x02\x0a\x00\x00\x00'; } > "$dir/$((n++))"
+    done
+  elif [[ $target == compare ]]; then
+    # Two maps behind each other, a 0xFF byte between: each example with every other.
+    local n=0
+    for f in examples/*.arg; do
+      for g in examples/*.arg; do
+        { cat "$f"; printf '\xff'; cat "$g"; } > "$dir/$((n++))"
+      done
     done
   elif [[ $target == import ]]; then
     local n=0
