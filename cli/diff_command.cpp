@@ -103,6 +103,7 @@ std::vector<std::pair<std::string, std::string>> pair_folders(const std::string&
     }
   }
   std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(by_path.size());
   for (auto& [rel, files] : by_path) out.push_back(files);
   return out;
 }

@@ -258,6 +258,7 @@ std::string format_diff_human(const std::vector<map_diff>& diffs, const diff_sty
     }
   }
   std::vector<const map_diff*> all;
+  all.reserve(diffs.size());
   for (const map_diff& d : diffs) all.push_back(&d);
   out += counts(all) + "\n";
   return out;
@@ -336,7 +337,7 @@ std::string format_diff_json(const std::vector<map_diff>& diffs, const diff_styl
 
 std::string format_diff_markdown(const std::vector<map_diff>& diffs, const diff_style& style) {
   // Markdown table cells: no pipe, no line break, no markup from claim text.
-  auto cell = [](std::string s) {
+  auto cell = [](const std::string& s) {
     std::string out;
     for (char ch : s) {
       if (ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' || ch == '<' ||
@@ -348,7 +349,7 @@ std::string format_diff_markdown(const std::vector<map_diff>& diffs, const diff_
   };
   auto link = [&](const place& p) {
     if (p.file.empty()) return std::string();
-    const std::string text = cell(shown(p));
+    std::string text = cell(shown(p));
     if (style.link.empty()) return text;
     return fmt::format("[{}]({}/{}{})", text, style.link, p.file,
                        p.line ? fmt::format("#L{}", p.line) : std::string());

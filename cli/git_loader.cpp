@@ -39,6 +39,7 @@ int run_git(const std::vector<std::string>& arguments, std::size_t max_bytes, st
   std::vector<std::string> args{"git"};
   args.insert(args.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;

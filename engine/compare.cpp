@@ -389,19 +389,21 @@ class differ {
     for (const ast::attribute& at : y.attributes()) after[at.key] = at.value;
     if (before == after) return;
     std::string detail;
-    auto note = [&](std::string s) {
+    auto note = [&](std::string_view sign, const std::string& key, const std::string& was,
+                    const std::string* is) {
       if (!detail.empty()) detail += "; ";
-      detail += s;
+      detail.append(sign).append(key).append(": \"").append(was).append("\"");
+      if (is) detail.append(" -> \"").append(*is).append("\"");
     };
     for (const auto& [k, v] : before) {
       auto it = after.find(k);
       if (it == after.end())
-        note("-" + k + ": \"" + v + "\"");
+        note("-", k, v, nullptr);
       else if (it->second != v)
-        note(k + ": \"" + v + "\" -> \"" + it->second + "\"");
+        note("", k, v, &it->second);
     }
     for (const auto& [k, v] : after)
-      if (!before.count(k)) note("+" + k + ": \"" + v + "\"");
+      if (!before.count(k)) note("+", k, v, nullptr);
     add({change_kind::attributes_changed, bi, aj, -1, -1, false, detail});
   }
 
