@@ -1,5 +1,6 @@
 // argmap diff OLD NEW | OLD_FOLDER NEW_FOLDER | --git REV FILE...
 //   [--format human|json|markdown|github] [--eval SEMANTICS] [--link URL] [--threshold PERCENT]
+//   [--render OUT.svg|html|png|pdf]
 //
 // What changed in the argument between two versions of a map (docs/diff.md).
 // Exit 0: the same argument; 1: it differs; 2: usage; 3: a map cannot be
@@ -19,6 +20,7 @@
 #include "cli/io.hpp"
 #include "cli/options.hpp"
 #include "engine/framework.hpp"
+#include "render/render.hpp"
 
 namespace argmap::cli {
 
@@ -33,6 +35,7 @@ struct diff_args {
   std::string eval;
   std::string link;
   unsigned threshold = 50;  // percent
+  std::string render;       // --render OUT
   engine::check_options input;
 };
 
@@ -108,6 +111,34 @@ std::vector<std::pair<std::string, std::string>> pair_folders(const std::string&
   return out;
 }
 
+// --render: the new version drawn with the old one's removed claims as
+// ghosts and every change marked (engine::overlay_of).
+int draw(const map_diff& d, const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  auto format = ext.size() > 1 ? render::format_from_name(ext.substr(1)) : std::nullopt;
+  if (!format || *format == render::format::dot) {
+    say(severity::error, "--render: cannot tell the format from '" + path +
+                             "'; name a .svg, .html, .png or .pdf file");
+    return exit_usage;
+  }
+  std::vector<std::string> inputs;
+  for (const diff_side* s : {&d.before, &d.after})
+    for (const source_file& f : s->map.map.sources.files) inputs.push_back(f.name);
+  if (refuse_overwriting_input(path, inputs)) return exit_usage;
+  engine::overlay o = engine::overlay_of(d.before.map.graph, d.after.map.graph, d.comparison);
+  render::options opts;
+  opts.output = *format;
+  opts.claim_changes = std::move(o.claims);
+  opts.inference_changes = std::move(o.inferences);
+  opts.title = "Changes: " + d.before.name + " \u2192 " + d.after.name;
+  for (const source_file& f : d.after.map.map.sources.files) opts.files.push_back(f.name);
+  render::renderer r(*format == render::format::png || *format == render::format::pdf);
+  render::result out = r.render(o.graph, opts);
+  std::cerr << format_human(out.diagnostics);
+  if (!out.ok()) return exit_io;
+  return write_output_file(path, out.bytes) ? exit_ok : exit_io;
+}
+
 int run_diff(const diff_args& args) {
   std::vector<map_diff> diffs;
   std::vector<std::pair<std::string, std::string>> pairs;  // old, new ("" = absent)
@@ -156,6 +187,14 @@ int run_diff(const diff_args& args) {
                                    {.threshold = args.threshold / 100.0});
     compare_statuses(d);
   }
+  if (!args.render.empty()) {
+    if (diffs.size() != 1 || !diffs[0].before.present || !diffs[0].after.present) {
+      say(severity::error,
+          "--render draws one map's changes: compare two maps, or one file with --git");
+      return exit_usage;
+    }
+    if (int code = draw(diffs[0], args.render)) return code;
+  }
   diff_style style;
   style.colour = args.format == "human" && use_colour();
   style.semantics = args.eval;
@@ -198,6 +237,10 @@ action setup_diff(command& cmd) {
           "how alike, in percent, two texts must be (the Dice coefficient of their words; default "
           "50) for claims without a common id to be the same claim")
       .range(0u, 100u);
+  cmd.add(
+      "--render", args->render,
+      "also draw the new version to this .svg, .html, .png or .pdf file: new claims and reasons "
+      "marked, changed ones marked differently, removed ones as ghosts where they were");
   add_input_options(cmd, args->input);
   return [args] { return run_diff(*args); };
 }

@@ -612,6 +612,95 @@ class differ {
 
 }  // namespace
 
+overlay overlay_of(const argument_graph& before, const argument_graph& after, const comparison& r) {
+  overlay o;
+  o.graph = after;
+  o.claims.assign(after.claims.size(), presence::same);
+  o.inferences.assign(after.inferences.size(), presence::same);
+  for (std::size_t j = 0; j < after.claims.size(); ++j)
+    if (r.before_of[j] < 0) o.claims[j] = presence::added;
+  for (const change& c : r.changes) {
+    switch (c.kind) {
+      case change_kind::text_changed:
+      case change_kind::id_changed:
+      case change_kind::moved:
+      case change_kind::attributes_changed:
+      case change_kind::tags_changed:
+        if (c.after >= 0) o.claims[static_cast<std::size_t>(c.after)] = presence::changed;
+        break;
+      case change_kind::relation_added:
+        if (c.after_inference >= 0 && !c.contradiction)
+          o.inferences[static_cast<std::size_t>(c.after_inference)] = presence::added;
+        break;
+      case change_kind::relation_kind_changed:
+      case change_kind::premises_joined:
+      case change_kind::premises_split:
+        if (c.after_inference >= 0)
+          o.inferences[static_cast<std::size_t>(c.after_inference)] = presence::changed;
+        break;
+      default:
+        break;
+    }
+  }
+  // A reason to or from a new claim is new.
+  for (std::size_t i = 0; i < after.inferences.size(); ++i) {
+    const inference& inf = after.inferences[i];
+    bool fresh = inf.kind != inference_kind::undercut && r.before_of[inf.target] < 0;
+    for (claim_index p : inf.premises) fresh = fresh || r.before_of[p] < 0;
+    if (fresh) o.inferences[i] = presence::added;
+  }
+  // Ghosts: each removed claim, in the old reading order (a claim's parent
+  // comes before it), where it was.
+  std::vector<std::int64_t> at(before.claims.size(),
+                               -1);  // per old claim: its index in the overlay
+  for (std::size_t i = 0; i < before.claims.size(); ++i) at[i] = r.after_of[i];
+  std::map<std::string, std::int32_t> section_by_title;
+  for (std::size_t t = 0; t < after.sections.size(); ++t)
+    section_by_title.emplace(after.sections[t].title, static_cast<std::int32_t>(t));
+  for (std::size_t i = 0; i < before.claims.size(); ++i) {
+    if (r.after_of[i] >= 0) continue;
+    claim_node ghost = before.claims[i];
+    const std::int32_t s = ghost.section;
+    auto title = s == no_section
+                     ? section_by_title.end()
+                     : section_by_title.find(before.sections[static_cast<std::size_t>(s)].title);
+    ghost.section = title == section_by_title.end() ? no_section : title->second;
+    ghost.outline_parent =
+        ghost.outline_parent >= 0
+            ? static_cast<std::int32_t>(at[static_cast<std::size_t>(ghost.outline_parent)])
+            : -1;
+    ghost.outline_inference = -1;
+    ghost.references = 0;
+    at[i] = static_cast<std::int64_t>(o.graph.claims.size());
+    o.graph.claims.push_back(std::move(ghost));
+    o.claims.push_back(presence::removed);
+  }
+  // Ghost reasons: the old reasons that touch a removed claim, and those the
+  // comparison lists as removed, between claims the overlay has (undercuts
+  // left out: what they undercut may not be there).
+  std::vector<bool> gone(before.inferences.size(), false);
+  for (const change& c : r.changes)
+    if (c.kind == change_kind::relation_removed && !c.contradiction && c.before_inference >= 0)
+      gone[static_cast<std::size_t>(c.before_inference)] = true;
+  for (std::size_t i = 0; i < before.inferences.size(); ++i) {
+    const inference& inf = before.inferences[i];
+    if (inf.kind == inference_kind::undercut) continue;
+    bool touches = r.after_of[inf.target] < 0;
+    for (claim_index p : inf.premises) touches = touches || r.after_of[p] < 0;
+    if (!touches && !gone[i]) continue;
+    inference ghost = inf;
+    ghost.target = static_cast<std::uint32_t>(at[inf.target]);
+    for (claim_index& p : ghost.premises) p = static_cast<claim_index>(at[p]);
+    const auto index = static_cast<std::int32_t>(o.graph.inferences.size());
+    for (claim_index p : ghost.premises)
+      if (o.claims[p] == presence::removed && o.graph.claims[p].outline_inference < 0)
+        o.graph.claims[p].outline_inference = index;
+    o.graph.inferences.push_back(std::move(ghost));
+    o.inferences.push_back(presence::removed);
+  }
+  return o;
+}
+
 comparison compare(const argument_graph& before, const argument_graph& after,
                    const compare_options& options) {
   comparison r;

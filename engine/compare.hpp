@@ -87,6 +87,29 @@ struct comparison {
 comparison compare(const argument_graph& before, const argument_graph& after,
                    const compare_options& options = {});
 
+/// What a drawing of a change shows of each claim and reason.
+enum class presence : std::uint8_t {
+  same,     ///< in both versions, unchanged
+  added,    ///< only in the new version
+  changed,  ///< in both, changed (text, id, place, attributes, tags; a reason's kind or premises)
+  removed,  ///< only in the old version: drawn as a ghost
+};
+
+/// The new version with what the old one had and the new one lacks put back
+/// as ghosts, for drawing a change (`argmap diff --render`).
+struct overlay {
+  /// The new version's claims, reasons, contradictions and sections, then the
+  /// removed claims (under the match of the claim they were under, in the
+  /// section of the same title) and the removed reasons between what is drawn.
+  /// Views both versions' syntax trees: valid while both checked maps live.
+  argument_graph graph;
+  std::vector<presence> claims;      ///< per claim of `graph`
+  std::vector<presence> inferences;  ///< per inference of `graph`
+};
+
+/// The overlay of `r`, the comparison of `before` with `after`.
+overlay overlay_of(const argument_graph& before, const argument_graph& after, const comparison& r);
+
 /// A word diff of two texts: words only in `before` as `[-words-]`, only in
 /// `after` as `{+words+}`, common words as they are.
 std::string word_diff(std::string_view before, std::string_view after);

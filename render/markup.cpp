@@ -94,7 +94,50 @@ std::vector<attribute> markup::claim_attributes(std::size_t claim) const {
     out.emplace_back("penwidth", "2.6");
     if (!tag_border(c)) out.emplace_back("color", t_.undercut.color);
   }
+  switch (change_of(claim)) {
+    case engine::presence::added:
+      out.emplace_back("color", t_.support.color);
+      out.emplace_back("penwidth", "3");
+      break;
+    case engine::presence::changed:
+      out.emplace_back("color", t_.undercut.color);
+      out.emplace_back("penwidth", "3");
+      break;
+    case engine::presence::removed:
+      out.emplace_back("style", "rounded,filled,dashed");
+      out.emplace_back("fillcolor", t_.background);
+      out.emplace_back("fontcolor", t_.muted);
+      out.emplace_back("color", t_.muted);
+      out.emplace_back("penwidth", "1.5");
+      break;
+    case engine::presence::same:
+      break;
+  }
   return out;
+}
+
+engine::presence markup::change_of(std::size_t claim) const {
+  return claim < o_.claim_changes.size() ? o_.claim_changes[claim] : engine::presence::same;
+}
+
+// The badge of a claim in a drawing of a change: new, changed or removed.
+std::string markup::change_badge(std::size_t claim) const {
+  const char* word = nullptr;
+  const std::string* colour = &t_.muted;
+  switch (change_of(claim)) {
+    case engine::presence::added:
+      word = "new", colour = &t_.support.color;
+      break;
+    case engine::presence::changed:
+      word = "changed", colour = &t_.undercut.color;
+      break;
+    case engine::presence::removed:
+      word = "removed";
+      break;
+    case engine::presence::same:
+      return "";
+  }
+  return fmt::format("<FONT POINT-SIZE=\"8\" COLOR=\"{}\"><B>{}</B></FONT>", *colour, word);
 }
 
 // The mark an evaluated claim carries: it stands, it is defeated, it is open.
@@ -113,7 +156,8 @@ std::string markup::mark(engine::label l) const {
 std::string markup::claim_label(std::size_t index) const {
   const engine::claim_node& c = g_.claims[index];
   std::string rows = header_row(index);
-  bool defeated = labelled() && e_->claim_labels[index] == engine::label::out;
+  bool defeated = (labelled() && e_->claim_labels[index] == engine::label::out) ||
+                  change_of(index) == engine::presence::removed;
   std::string text;
   for (const std::string& line : wrap(c.text(), o_.wrap)) {
     // Defeated claims are struck through, line by line.
@@ -131,7 +175,7 @@ std::string markup::claim_label(std::size_t index) const {
 // the basis badge; nothing when none of them is drawn.
 std::string markup::header_row(std::size_t index) const {
   const engine::claim_node& c = g_.claims[index];
-  std::string mark_text = labelled() ? mark(e_->claim_labels[index]) : "";
+  std::string mark_text = labelled() ? mark(e_->claim_labels[index]) : change_badge(index);
   bool show_id = c.user_id && (o_.ids == id_display::all ||
                                (o_.ids == id_display::referenced && c.references > 0));
   std::string id_text = show_id ? "<B>" + escape_html(c.id) + "</B>" : "";
@@ -242,6 +286,17 @@ stroke markup::inference_stroke(std::size_t inference) const {
   const stroke* s = &t_.support;
   if (g_.inferences[inference].kind == engine::inference_kind::attack) s = &t_.attack;
   if (g_.inferences[inference].kind == engine::inference_kind::undercut) s = &t_.undercut;
+  if (inference < o_.inference_changes.size()) {
+    switch (o_.inference_changes[inference]) {
+      case engine::presence::added:
+      case engine::presence::changed:
+        return {s->color, "bold", s->words};
+      case engine::presence::removed:
+        return {t_.muted, "dotted", s->words};
+      case engine::presence::same:
+        break;
+    }
+  }
   // An inference evaluated out is drawn grey: it does not carry its premises.
   if (!labelled() || e_->inference_labels[inference] != engine::label::out) return *s;
   return {t_.muted, s->style == "bold" ? "solid" : s->style, s->words};
@@ -254,8 +309,9 @@ std::optional<std::string> markup::legend(const std::vector<arrow>& arrows) cons
   for (std::size_t i = 0; i < g_.contradictions.size(); ++i)
     if (v_.contradictions[i]) kinds[3] = true;
   int used = kinds[0] + kinds[1] + kinds[2] + kinds[3];
-  bool show = o_.legend == legend_mode::on ||
-              (o_.legend == legend_mode::automatic && (used > 1 || e_ != nullptr));
+  bool show =
+      o_.legend == legend_mode::on || (o_.legend == legend_mode::automatic &&
+                                       (used > 1 || e_ != nullptr || !o_.claim_changes.empty()));
   if (!show) return std::nullopt;
   struct entry {
     bool used;
@@ -275,6 +331,7 @@ std::optional<std::string> markup::legend(const std::vector<arrow>& arrows) cons
         e.s->color, escape_html(e.what), t_.text, escape_html(e.s->words));
   }
   rows += drawing_legend(arrows);
+  rows += change_legend();
   rows += evaluation_legend();
   return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">" + rows +
          "</TABLE>";
@@ -318,6 +375,32 @@ std::string markup::drawing_legend(const std::vector<arrow>& arrows) const {
     rows += row("tag colours", "", "a thick border: the colour of the claim's first tag");
   if (dots) rows += row("\u25CF", "", "where a reason's premises meet, or an undercut lands");
   return rows;
+}
+
+// Rows for a drawing of a change: what the outlines and arrows mean.
+std::string markup::change_legend() const {
+  if (o_.claim_changes.empty()) return "";
+  auto row = [&](const std::string& what, const std::string& words) {
+    return fmt::format(
+        "<TR><TD ALIGN=\"LEFT\">{}</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}</FONT></TD></TR>",
+        what, t_.text, escape_html(words));
+  };
+  auto coloured = [&](const std::string& colour, const char* words) {
+    return fmt::format("<FONT COLOR=\"{}\"><B>{}</B></FONT>", colour, words);
+  };
+  return fmt::format(
+             "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT "
+             "COLOR=\"{}\"><I>changes</I></FONT></TD></TR>",
+             t_.muted) +
+         row(coloured(t_.support.color, "new"),
+             "a claim the old version lacks: thick green outline") +
+         row(coloured(t_.undercut.color, "changed"),
+             "its text, id, place, attributes or tags changed: thick orange outline") +
+         row(coloured(t_.muted, "removed"),
+             "a claim the new version lacks, where it was: dashed, struck through") +
+         row(coloured(t_.text, "bold arrow"),
+             "a new reason, or one whose kind or premises changed") +
+         row(coloured(t_.muted, "dotted arrow"), "a reason the new version lacks");
 }
 
 std::string markup::evaluation_legend() const {

@@ -59,6 +59,9 @@ class markup {
   bool tag_border(const engine::claim_node& c) const;
   std::string drawing_legend(const std::vector<arrow>& arrows) const;
   std::string evaluation_legend() const;
+  engine::presence change_of(std::size_t claim) const;
+  std::string change_badge(std::size_t claim) const;
+  std::string change_legend() const;
 
   const engine::argument_graph& g_;
   const options& o_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "engine/compare.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/graph.hpp"
 
@@ -114,6 +115,12 @@ struct options {
   /// connection to its own server); empty: a page that connects nowhere.
   std::string live;
   layout_engine layout = layout_engine::automatic;  ///< how nodes are placed
+  /// For `argmap diff --render`: per claim and per inference of the graph
+  /// (an engine::overlay's), how it changed: new ones outlined in green,
+  /// changed ones in orange, removed ones as dashed grey ghosts, new and
+  /// changed reasons bold, removed ones dotted grey; the legend says so.
+  /// Empty: a plain drawing.
+  std::vector<engine::presence> claim_changes, inference_changes;
 };
 
 /// The name of claim `claim`'s node in the DOT and SVG outputs (the SVG

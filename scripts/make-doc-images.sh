@@ -27,4 +27,16 @@ $argmap render examples/beijing-hostage-diplomacy.arg --layout flat -o docs/img/
 build/bench/gen_map --claims 300 --depth 5 > build/generated-300.arg
 $argmap render build/generated-300.arg --layout dot -o docs/img/generated-300-dot.svg
 $argmap render build/generated-300.arg --layout tree -o docs/img/generated-300-tree.svg
+# argmap diff --render (docs/diff.md): the Beijing map, an objection dropped, a rebuttal added.
+python3 - <<'PY'
+s = open("examples/beijing-hostage-diplomacy.arg", encoding="utf-8").read()
+s = s.replace("  - [caved] The Biden administration broke under Beijing's pressure and handed China a "
+              "victory that rewards intimidation.\n    - @blinked\n", "")
+s = s.replace("    - [ah_q]", "    - [no_credit] Official media have little credibility outside China.\n    - [ah_q]", 1)
+s = s.replace("[comprehensive] The defeat was not absolute, but it was quite comprehensive.",
+              "[comprehensive] The defeat was not total, but it was quite comprehensive.")
+open("build/beijing-edited.arg", "w", encoding="utf-8").write(s)
+PY
+$argmap diff examples/beijing-hostage-diplomacy.arg build/beijing-edited.arg \
+  --render docs/img/diff-beijing.svg >/dev/null || true
 echo "docs/img: $(ls docs/img | wc -l) pictures"

@@ -94,6 +94,17 @@ try:
     line = edited.split("\n").index("    - [no_credit] Official media have little credibility outside China.") + 1
     check(f"::notice file={new},line={line}," in gh, f"github: the added claim annotated on its line {line}")
     check("(was " in gh, "github: the removed claim says where it was")
+    drawing = os.path.join(tmp, "changes.svg")
+    code, _, err = run(old, new, "--render", drawing)
+    svg = open(drawing, encoding="utf-8").read() if os.path.exists(drawing) else ""
+    check(code == 1 and "Official media have" in svg, f"--render: the new claim is drawn ({err.strip()})")
+    check("<s>" not in svg and "The Biden administration broke" in svg and ">removed<" in svg and ">new<" in svg,
+          "--render: the removed objection is there as a ghost, marked; the new claim marked")
+    check("stroke-dasharray=\"1,5\"" in svg, "--render: the ghost's reason is dotted")
+    page = os.path.join(tmp, "changes.html")
+    code, _, err = run(old, new, "--render", page)
+    check(code == 1 and os.path.exists(page) and "Official media" in open(page, encoding="utf-8").read(),
+          f"--render to an interactive page ({err.strip()})")
     code, human, _ = run(old, new)
     check(human.startswith("--- ") and "+ [no_credit]" in human and "- [caved]" in human, "human form")
 
@@ -131,6 +142,8 @@ try:
     check(kinds(json.dumps({"maps": [maps.get(("titled.arg", "titled.arg"), {"changes": []})]})) ==
           [("section-renamed", None, None)], "folders: a renamed heading")
     check(maps.get(("same.arg", "same.arg"), {}).get("same") is True, "folders: the unchanged map is the same")
+    code, _, err = run(a, b, "--render", os.path.join(tmp, "many.svg"))
+    check(code == 2 and "one map" in err, "--render with folders of several maps: a usage error")
     check(kinds(json.dumps({"maps": [maps.get(("part/changed.arg", "part/changed.arg"), {"changes": []})]})) ==
           [("relation-kind-changed", "p", "p")], "folders: support became attack in part/changed.arg")
     check(maps.get(("gone.arg", None), {}).get("counts") == {"claim-removed": 1}, "folders: a removed map")
