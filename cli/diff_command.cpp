@@ -163,7 +163,7 @@ int run_diff(const diff_args& args) {
     std::error_code ec;
     const bool a_dir = fs::is_directory(args.paths[0], ec),
                b_dir = fs::is_directory(args.paths[1], ec);
-    if (a_dir != b_dir) {
+    if (a_dir != b_dir && args.paths[0] != "/dev/null" && args.paths[1] != "/dev/null") {
       say(severity::error, "compare a folder with a folder, or a map with a map");
       return exit_usage;
     }
@@ -172,7 +172,13 @@ int run_diff(const diff_args& args) {
       pairs = pair_folders(args.paths[0], args.paths[1], args, ok);
       if (!ok) return exit_io;
     } else {
-      pairs.emplace_back(args.paths[0], args.paths[1]);
+      // /dev/null stands for no map at all, as for diff -N: a new or a removed map.
+      auto absent = [](const std::string& p) { return p == "/dev/null" ? std::string() : p; };
+      pairs.emplace_back(absent(args.paths[0]), absent(args.paths[1]));
+      if (pairs.back().first.empty() && pairs.back().second.empty()) {
+        say(severity::error, "compare a map with a map, not nothing with nothing");
+        return exit_usage;
+      }
     }
   }
   for (const auto& [old_path, new_path] : pairs) {
@@ -218,8 +224,8 @@ int run_diff(const diff_args& args) {
 action setup_diff(command& cmd) {
   auto args = std::make_shared<diff_args>();
   cmd.add("paths", args->paths,
-          "OLD NEW: two maps, or two folders (maps paired by their path below each); with "
-          "--git: the maps to compare with that revision");
+          "OLD NEW: two maps (/dev/null for none: a new or a removed map), or two folders (maps "
+          "paired by their path below each); with --git: the maps to compare with that revision");
   cmd.add("--git", args->git,
           "compare each map as it is at this git revision (its includes too, read with git show) "
           "with the working tree");

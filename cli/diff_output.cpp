@@ -190,6 +190,16 @@ std::string counts(const std::vector<const map_diff*>& diffs) {
 std::string title_of(const map_diff& d) {
   if (!d.before.present) return d.after.name + " (new map)";
   if (!d.after.present) return d.before.name + " (map removed)";
+  // --git: "REV:path" against "path" is "path (since REV)", a commit's name cut to 12.
+  const std::string& a = d.before.name;
+  if (a.size() > d.after.name.size() + 1 &&
+      a.compare(a.size() - d.after.name.size(), std::string::npos, d.after.name) == 0 &&
+      a[a.size() - d.after.name.size() - 1] == ':') {
+    std::string rev = a.substr(0, a.size() - d.after.name.size() - 1);
+    if (rev.size() == 40 && rev.find_first_not_of("0123456789abcdef") == std::string::npos)
+      rev.resize(12);
+    return d.after.name + " (since " + rev + ")";
+  }
   return d.before.name == d.after.name ? d.after.name : d.before.name + " -> " + d.after.name;
 }
 
