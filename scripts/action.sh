@@ -3,6 +3,9 @@
 # tests/action/action_test.py runs the very same code with a simulated GitHub
 # environment.
 #
+#   action.sh key       a hash of argmap's sources (the action's files but
+#                       build/), as key=... on $GITHUB_OUTPUT: the build's
+#                       cache key, the same for the same commit of the action
 #   action.sh install   Debian packages and argmap's build (skipped when
 #                       $ARGMAP_BIN or the action's build/cli/argmap exists);
 #                       puts argmap on $GITHUB_PATH
@@ -15,9 +18,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 argmap=${ARGMAP_BIN:-$here/build/cli/argmap}
-step=${1:?usage: action.sh install|build|diff}
+step=${1:?usage: action.sh key|install|build|diff}
 
 case $step in
+key)
+  key=$(cd "$here" && find . -path ./build -prune -o -path ./.git -prune -o -type f -print0 | sort -z |
+        xargs -0 sha256sum | sha256sum | cut -c1-24)
+  echo "key=$key" >> "${GITHUB_OUTPUT:-/dev/stdout}"
+  ;;
 install)
   if [[ ! -x $argmap ]]; then
     bash "$here/scripts/install-deps.sh"
@@ -91,7 +99,7 @@ diff)
   [[ $failed -eq 0 ]] || exit 3
   ;;
 *)
-  echo "usage: action.sh install|build|diff" >&2
+  echo "usage: action.sh key|install|build|diff" >&2
   exit 2
   ;;
 esac

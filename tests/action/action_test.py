@@ -42,7 +42,7 @@ for block in re.split(r"\n    - name: ", action)[1:]:
     env = dict(re.findall(r"\n        ([A-Z_]+): (.*)", block.split("      run:")[0]))
     if run:
         steps[name] = (run.group(1), env)
-check(len(steps) == 3, f"action.yml has its three run steps ({list(steps)})")
+check(len(steps) == 4, f"action.yml has its four run steps ({list(steps)})")
 
 received = []
 
@@ -107,6 +107,13 @@ try:
             e[k] = re.sub(r"\$\{\{ (.*?) \}\}", lambda m: inputs[m.group(1)], v)
         return subprocess.run(["bash", "-c", run], cwd=repo, env=e, capture_output=True, text=True)
 
+    output = os.path.join(work, "output")
+    env["GITHUB_OUTPUT"] = output
+    p = step("Name argmap's build by its sources")
+    key = open(output).read().strip() if os.path.exists(output) else ""
+    check(p.returncode == 0 and re.fullmatch(r"key=[0-9a-f]{24}", key) is not None, f"key: the build's cache key ({key})")
+    again = step("Name argmap's build by its sources")
+    check(open(output).read().strip().split("\n") == [key, key], "key: the same sources give the same key")
     p = step("Install argmap")
     check(p.returncode == 0 and "argmap" in p.stdout, f"install: argmap runs ({p.stderr.strip()[-200:]})")
     check(open(path_file).read().strip() == os.path.dirname(ARGMAP), "install: argmap's folder on GITHUB_PATH")
