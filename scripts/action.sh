@@ -3,8 +3,8 @@
 # tests/action/action_test.py runs the very same code with a simulated GitHub
 # environment.
 #
-#   action.sh key       a hash of argmap's sources (the action's files but
-#                       build/), as key=... on $GITHUB_OUTPUT: the build's
+#   action.sh key       a hash of argmap's sources (the action's files, builds
+#                       aside), as key=... on $GITHUB_OUTPUT: the build's
 #                       cache key, the same for the same commit of the action
 #   action.sh install   Debian packages and argmap's build (skipped when
 #                       $ARGMAP_BIN or the action's build/cli/argmap exists);
@@ -22,8 +22,11 @@ step=${1:?usage: action.sh key|install|build|diff}
 
 case $step in
 key)
-  key=$(cd "$here" && find . -path ./build -prune -o -path ./.git -prune -o -type f -print0 | sort -z |
-        xargs -0 sha256sum | sha256sum | cut -c1-24)
+  # The sources: git's list in a clone, else every file but builds (GitHub
+  # unpacks an action without its .git).
+  key=$(cd "$here" && { if [[ -d .git ]]; then git ls-files -z; else
+                          find . -path './build*' -prune -o -path ./.git -prune -o -type f -print0; fi; } |
+        sort -z | xargs -0 sha256sum | sha256sum | cut -c1-24)
   echo "key=$key" >> "${GITHUB_OUTPUT:-/dev/stdout}"
   ;;
 install)
