@@ -12,6 +12,7 @@
 #include "cli/io.hpp"
 #include "cli/options.hpp"
 #include "cli/process.hpp"
+#include "commit.hpp"  // generated: ARGMAP_COMMIT (cmake/commit.cmake)
 #include "engine/interchange/formats.hpp"
 #include "io/read.hpp"
 #include "render/version.hpp"
@@ -47,10 +48,10 @@ const std::vector<subcommand>& subcommands() {
 namespace {
 
 std::string version_text() {
-  return fmt::format("argmap {}\nbuilt with Boost {}.{}.{}, fmt {}.{}.{}, Graphviz {}",
-                     ARGMAP_VERSION, BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000,
-                     BOOST_VERSION % 100, FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
-                     FMT_VERSION % 100, render::graphviz_version());
+  return fmt::format("argmap {} (commit {})\nbuilt with Boost {}.{}.{}, fmt {}.{}.{}, Graphviz {}",
+                     ARGMAP_VERSION, ARGMAP_COMMIT, BOOST_VERSION / 100000,
+                     BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100, FMT_VERSION / 10000,
+                     FMT_VERSION / 100 % 100, FMT_VERSION % 100, render::graphviz_version());
 }
 
 int dispatch(int argc, char** argv) {

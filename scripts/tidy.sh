@@ -23,7 +23,7 @@ FUZZ_DEPS=1 bash scripts/install-deps.sh  # clang-14, clang-tidy-14
 cmake -S . -B build-tidy -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DARGMAP_BUILD_TESTS=OFF -DARGMAP_BUILD_BENCH=OFF >/dev/null
 # The one generated header (render/html.cpp includes it).
-cmake --build build-tidy --target render_html_assets >/dev/null
+cmake --build build-tidy --target render_html_assets argmap_commit >/dev/null
 filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|lsp|serve|cli)/[^/]*\.cpp$'}
 record=.ci/tidy-clean
 log=build-tidy/tidy.log
