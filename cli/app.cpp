@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/completion.hpp"
 #include "cli/io.hpp"
 #include "cli/options.hpp"
 #include "cli/process.hpp"
@@ -38,6 +39,7 @@ const std::vector<subcommand>& subcommands() {
       {"fmt", "format argument files canonically (in place, --check or --diff)", setup_fmt},
       {"import", imports.c_str(), setup_import},
       {"lsp", "a Language Server for editors, on standard input and output", setup_lsp},
+      {"md", "draw the argmap blocks of a Markdown document (as SVG files or inline)", setup_md},
       {"render", "draw a map as SVG, PNG, PDF, DOT or an interactive HTML page", setup_render},
       {"serve", "show a map (or a folder's maps) in a browser, redrawn as you save", setup_serve},
       {"stats", "count the claims, reasons and relations of a map", setup_stats},
@@ -66,6 +68,20 @@ int dispatch(int argc, char** argv) {
     command cmd(*sub);
     actions.emplace_back(sub, s.setup(cmd));
   }
+  // Completion scripts are made from the table above, so they offer
+  // exactly what it declares (docs/cli.md says where packages put them).
+  std::string shell;
+  CLI::App* completion =
+      app.add_subcommand("completion", "print the bash, zsh or fish completion script for argmap");
+  completion->add_option("shell", shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  actions.emplace_back(completion, [&app, &shell] {
+    std::vector<command_info> commands = describe(app);
+    std::erase_if(commands, [](const command_info& c) { return c.name == "completion"; });
+    std::cout << completion_script(shell, commands, {"--help", "--version"});
+    return int{exit_ok};
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

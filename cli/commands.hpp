@@ -44,6 +44,8 @@ action setup_diff(command& cmd);
 action setup_eval(command& cmd);
 /// `argmap fmt`.
 action setup_fmt(command& cmd);
+/// `argmap md`: the argmap blocks of a Markdown document drawn.
+action setup_md(command& cmd);
 /// `argmap lsp`: a Language Server on standard input and output.
 action setup_lsp(command& cmd);
 /// `argmap serve`.

@@ -60,4 +60,25 @@ class command {
   CLI::App& app_;
 };
 
+/// What shell completions need to know of one option or positional argument.
+struct option_info {
+  std::vector<std::string> names;   ///< "-o", "--output"; empty for a positional
+  std::string help;                 ///< its line in `--help`
+  bool takes_value = false;         ///< false for a flag
+  std::vector<std::string> values;  ///< the values one_of() allows, if any
+  bool path = false;                ///< the value names a file or folder
+};
+
+/// One subcommand as completions see it.
+struct command_info {
+  std::string name;                  ///< e.g. "render"
+  std::string description;           ///< its line in `argmap --help`
+  std::vector<option_info> options;  ///< in declaration order, `--help` included
+};
+
+/// Every subcommand of `app` with its options. A positional argument, `-o`,
+/// `--output`, `--depfile`, `--assets`, `--include-root` and
+/// `--stdin-filename` take file or folder names.
+std::vector<command_info> describe(const CLI::App& app);
+
 }  // namespace argmap::cli

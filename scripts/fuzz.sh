@@ -7,7 +7,7 @@
 # crashes to BUILD/crashes/. Exits non-zero if any target finds a crash, a
 # leak or a timeout.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server serve compare
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      targets: parse pipeline fmt import batch lsp lsp_server serve compare markdown
 #   JOBS=2 bash scripts/fuzz.sh 3600                an hour each, two targets at a time
 #   FUZZ_BUILD=build-sanitize bash scripts/fuzz.sh  the fuzzers of the sanitized build
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server serve compare)
+[[ ${#targets[@]} -gt 0 ]] || targets=(parse pipeline fmt import batch lsp lsp_server serve compare markdown)
 jobs=${JOBS:-1}
 FUZZ_DEPS=1 bash scripts/install-deps.sh
 build=${FUZZ_BUILD:-build-fuzz}
@@ -61,6 +61,14 @@ seed() {
       for g in examples/*.arg; do
         { cat "$f"; printf '\xff'; cat "$g"; } > "$dir/$((n++))"
       done
+    done
+  elif [[ $target == markdown ]]; then
+    # A mode byte (bit 0: --details), then a document: each example as a
+    # block, with options, beside another language's block.
+    local n=0
+    for f in examples/*.arg; do
+      { printf '\x0%d' $((n % 2)); printf '# Doc\n\ntext\n```argmap theme=mono depth=2\n'; cat "$f"
+        printf '```\n\n```python\n```argmap\n```\n'; } > "$dir/$((n++))"
     done
   elif [[ $target == import ]]; then
     local n=0

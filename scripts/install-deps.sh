@@ -29,6 +29,12 @@ if [ "${EDITOR_DEPS:-0}" = 1 ]; then
   packages+=(chromium unzip)
 fi
 
+# DOC_DEPS=1 (scripts/test.sh): Pandoc and MkDocs, whose argmap integrations
+# (contrib/) the tests run.
+if [ "${DOC_DEPS:-0}" = 1 ]; then
+  packages+=(pandoc mkdocs)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

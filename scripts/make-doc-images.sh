@@ -39,4 +39,10 @@ open("build/beijing-edited.arg", "w", encoding="utf-8").write(s)
 PY
 $argmap diff examples/beijing-hostage-diplomacy.arg build/beijing-edited.arg \
   --render docs/img/diff-beijing.svg >/dev/null || true
+# argmap md (docs/documents.md): the example report's two drawings.
+rm -rf build/report && $argmap md examples/report.md -o build/report/report.md --assets build/report
+n=0
+for svg in $(grep -o 'report-[0-9a-f]*\.svg' build/report/report.md); do
+  cp "build/report/$svg" "docs/img/report-$((++n)).svg"
+done
 echo "docs/img: $(ls docs/img | wc -l) pictures"

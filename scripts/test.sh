@@ -4,7 +4,8 @@
 # (build/argmap.vsix). This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EDITOR_DEPS=1 bash scripts/install-deps.sh  # Node.js, npm and Chromium for editors/vscode
+# Node.js, npm and Chromium for editors/vscode; pandoc and mkdocs for contrib/.
+EDITOR_DEPS=1 DOC_DEPS=1 bash scripts/install-deps.sh
 bash scripts/build.sh
 cd build
 ctest --output-on-failure -j 2

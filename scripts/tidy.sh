@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs clang-tidy (configuration: .clang-tidy) on argmap's own sources in
-# core/, io/, grammar/, engine/, render/, batch/, lsp/ and cli/, with a compilation
+# core/, io/, grammar/, engine/, render/, batch/, lsp/, serve/, embed/ and cli/, with a compilation
 # database from a clang configure in build-tidy/ (nothing is built). Exits
 # non-zero on any finding.
 #
@@ -24,7 +24,7 @@ cmake -S . -B build-tidy -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debu
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DARGMAP_BUILD_TESTS=OFF -DARGMAP_BUILD_BENCH=OFF >/dev/null
 # The one generated header (render/html.cpp includes it).
 cmake --build build-tidy --target render_html_assets argmap_commit >/dev/null
-filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|lsp|serve|cli)/[^/]*\.cpp$'}
+filter=${1:-'/(core|io|grammar|engine|engine/interchange|render|batch|lsp|serve|embed|cli)/[^/]*\.cpp$'}
 record=.ci/tidy-clean
 log=build-tidy/tidy.log
 keys=build-tidy/tidy-keys
