@@ -4,11 +4,13 @@
 # environment.
 #
 #   action.sh key       a hash of argmap's sources (the action's files, builds
-#                       aside), as key=... on $GITHUB_OUTPUT: the build's
+#                       aside), as key=... on $GITHUB_OUTPUT: the package's
 #                       cache key, the same for the same commit of the action
-#   action.sh install   Debian packages and argmap's build (skipped when
-#                       $ARGMAP_BIN or the action's build/cli/argmap exists);
-#                       puts argmap on $GITHUB_PATH
+#   action.sh install   installs argmap's Debian package from the action's
+#                       package/ folder (cached), building it there first
+#                       when it is not (scripts/package-deb.sh); with
+#                       $ARGMAP_BIN, uses that argmap instead. Puts argmap's
+#                       folder on $GITHUB_PATH
 #   action.sh build     argmap build $ARGMAP_FOLDERS -o $ARGMAP_OUTPUT
 #                       -f $ARGMAP_FORMATS --diagnostics github [--eval $ARGMAP_EVAL]
 #   action.sh diff      for every map under $ARGMAP_FOLDERS that differs from
@@ -17,7 +19,7 @@
 #                       comment on the pull request ($GITHUB_API_URL, $GITHUB_TOKEN)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-argmap=${ARGMAP_BIN:-$here/build/cli/argmap}
+argmap=${ARGMAP_BIN:-/usr/bin/argmap}
 step=${1:?usage: action.sh key|install|build|diff}
 
 case $step in
@@ -25,14 +27,17 @@ key)
   # The sources: git's list in a clone, else every file but builds (GitHub
   # unpacks an action without its .git).
   key=$(cd "$here" && { if [[ -d .git ]]; then git ls-files -z; else
-                          find . -path './build*' -prune -o -path ./.git -prune -o -type f -print0; fi; } |
+                          find . -path './build*' -prune -o -path ./package -prune -o -path ./.git -prune -o -type f -print0; fi; } |
         sort -z | xargs -0 sha256sum | sha256sum | cut -c1-24)
   echo "key=$key" >> "${GITHUB_OUTPUT:-/dev/stdout}"
   ;;
 install)
-  if [[ ! -x $argmap ]]; then
-    bash "$here/scripts/install-deps.sh"
-    bash "$here/scripts/build.sh"
+  if [[ -z ${ARGMAP_BIN:-} ]]; then
+    deb=$(ls "$here"/package/argmap_*_amd64.deb 2>/dev/null | head -1 || true)
+    [[ -n $deb ]] || deb=$(bash "$here/scripts/package-deb.sh" "$here/package")
+    sudo=""
+    [[ $(id -u) == 0 ]] || sudo=sudo
+    $sudo apt-get install -y -q --no-install-recommends "$deb"
   fi
   [[ -n ${GITHUB_PATH:-} ]] && dirname "$argmap" >> "$GITHUB_PATH"
   "$argmap" --version

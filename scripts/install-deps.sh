@@ -35,6 +35,13 @@ if [ "${DOC_DEPS:-0}" = 1 ]; then
   packages+=(pandoc mkdocs)
 fi
 
+# PACKAGE_DEPS=1 (scripts/test.sh): what building and checking the .deb
+# needs: help2man (manual pages), dpkg-dev (dpkg-shlibdeps), lintian, man-db,
+# file, and zsh and fish to try their completions.
+if [ "${PACKAGE_DEPS:-0}" = 1 ]; then
+  packages+=(help2man dpkg-dev lintian man-db file zsh fish)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

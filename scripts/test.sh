@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Node.js, npm and Chromium for editors/vscode; pandoc and mkdocs for contrib/.
-EDITOR_DEPS=1 DOC_DEPS=1 bash scripts/install-deps.sh
+# help2man, lintian and the rest for the Debian package.
+EDITOR_DEPS=1 DOC_DEPS=1 PACKAGE_DEPS=1 bash scripts/install-deps.sh
 bash scripts/build.sh
 cd build
 ctest --output-on-failure -j 2

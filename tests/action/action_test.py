@@ -109,10 +109,10 @@ try:
 
     output = os.path.join(work, "output")
     env["GITHUB_OUTPUT"] = output
-    p = step("Name argmap's build by its sources")
+    p = step("Name argmap's package by its sources")
     key = open(output).read().strip() if os.path.exists(output) else ""
-    check(p.returncode == 0 and re.fullmatch(r"key=[0-9a-f]{24}", key) is not None, f"key: the build's cache key ({key})")
-    again = step("Name argmap's build by its sources")
+    check(p.returncode == 0 and re.fullmatch(r"key=[0-9a-f]{24}", key) is not None, f"key: the package's cache key ({key})")
+    again = step("Name argmap's package by its sources")
     check(open(output).read().strip().split("\n") == [key, key], "key: the same sources give the same key")
     p = step("Install argmap")
     check(p.returncode == 0 and "argmap" in p.stdout, f"install: argmap runs ({p.stderr.strip()[-200:]})")
