@@ -38,6 +38,7 @@ std::string short_help(std::string help) {
 
 std::string bash(const std::vector<command_info>& commands, const std::vector<std::string>& top) {
   std::vector<std::string> names;
+  names.reserve(commands.size());
   for (const command_info& c : commands) names.push_back(c.name);
   std::string cases;
   for (const command_info& c : commands) {
@@ -139,8 +140,6 @@ std::string zsh(const std::vector<command_info>& commands, const std::vector<std
 }
 
 std::string fish(const std::vector<command_info>& commands, const std::vector<std::string>& top) {
-  std::vector<std::string> names;
-  for (const command_info& c : commands) names.push_back(c.name);
   std::string out =
       "# fish completion for argmap (made by `argmap completion fish`)\n"
       "complete -c argmap -f\n";
