@@ -11,16 +11,8 @@ namespace argmap::embed {
 
 diagnostic on_fence(const fence& f, std::string_view line, std::size_t column, severity level,
                     std::string code, std::string message, const std::string& name) {
-  diagnostic d;
-  d.level = level;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.file = name;
-  d.line_text = std::string(line);
-  auto l = static_cast<std::uint32_t>(f.open_line);
-  auto c = static_cast<std::uint32_t>(column);
-  d.range = {0, l, c, l, c + 1};
-  return d;
+  return at(name, line, f.open_line, column, column + 1, level, std::move(code),
+            std::move(message));
 }
 
 namespace {

@@ -4,11 +4,6 @@
 
 namespace argmap::embed {
 
-namespace {
-
-using line_range = std::pair<std::size_t, std::size_t>;
-
-// A diagnostic on line `line` (1-based) of the document, columns [col, end_col).
 diagnostic at(const std::string& name, std::string_view line_text, std::size_t line,
               std::size_t col, std::size_t end_col, severity level, std::string code,
               std::string message) {
@@ -22,6 +17,10 @@ diagnostic at(const std::string& name, std::string_view line_text, std::size_t l
              static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(end_col)};
   return d;
 }
+
+namespace {
+
+using line_range = std::pair<std::size_t, std::size_t>;
 
 std::size_t leading_spaces(std::string_view s) {
   std::size_t n = 0;

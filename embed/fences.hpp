@@ -42,6 +42,12 @@ struct fence {
   std::vector<std::size_t> removed;
 };
 
+/// A diagnostic on line `line` (1-based) of the document `name`, columns
+/// [col, end_col), showing `line_text`.
+diagnostic at(const std::string& name, std::string_view line_text, std::size_t line,
+              std::size_t col, std::size_t end_col, severity level, std::string code,
+              std::string message);
+
 /// What find_fences found.
 struct scan {
   std::vector<fence> fences;  ///< the `argmap` blocks, in order
