@@ -487,7 +487,9 @@ def t25_31_bitmaps(w):
     write(f"{w}/wide.arg", "[t] Thesis.\n" + "".join(f"  + Reason number {i}.\n" for i in range(10000)))
     big = subprocess.run([GEN_MAP, "--claims", "10000"], capture_output=True, check=True).stdout
     write(f"{w}/big.arg", big, "wb")
-    for name in ("wide", "big"):
+    # Under the sanitizers (six times slower) the wide map alone: its refusal
+    # is the same code path, and the normal build's run draws both.
+    for name in ("wide",) if SANITIZED else ("wide", "big"):
         start = time.monotonic()
         code, out, err = run(["render", f"{name}.arg", "-o", f"{name}.png"], cwd=w)
         seconds = time.monotonic() - start
@@ -497,6 +499,8 @@ def t25_31_bitmaps(w):
                f"{name}.png: raw Graphviz output: {err[-300:]}")
         expect(not os.path.exists(f"{w}/{name}.png"), f"{name}.png was written")
         expect(seconds < 20 * SLOW, f"{name}.png took {seconds:.1f} s")
+        if SANITIZED:
+            continue  # 10,000 claims as SVG under ASan: the render tests' 10,000-claim case has it
         code, out, err = run(["render", f"{name}.arg", "-o", f"{name}.svg"], cwd=w)
         expect(code == 0 and err == b"", f"{name}.svg: exit {code} {err[-200:]}")
 
