@@ -67,7 +67,30 @@ if command -v fish >/dev/null; then
   [[ $fish_words == *grounded* && $fish_words == *dfquad* ]]; check $? "fish completion offers eval --semantics' values: $fish_words"
 fi
 if command -v zsh >/dev/null; then
-  zsh -n "$root/usr/share/zsh/vendor-completions/_argmap"; check $? "the zsh completion parses"
+  # An interactive zsh on a pseudo-terminal (zpty), as a user would type:
+  # TAB twice lists what the completion offers.
+  cat > "$work/offers.zsh" <<'ZSH'
+zmodload zsh/zpty
+zpty z "zsh -f -i"
+zpty -w z "PS1='>'; fpath=($1 \$fpath); autoload -U compinit; compinit -u -D"
+sleep 1
+zpty -n -w z "$2"$'\t\t'
+sleep 2
+all=""
+while zpty -r -t z chunk; do all+=$chunk; done
+zpty -d z
+print -r -- "$all"
+ZSH
+  zsh_offers() {
+    timeout 30 zsh -f "$work/offers.zsh" "$root/usr/share/zsh/vendor-completions" "$1" |
+      tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
+  }
+  zsh_words=$(zsh_offers "argmap ")
+  [[ $zsh_words == *check* && $zsh_words == *render* && $zsh_words == *serve* ]]
+  check $? "zsh completion offers the subcommands: $(tail -c 300 <<< "$zsh_words" | tr '\n' ' ')"
+  zsh_values=$(zsh_offers "argmap render map.arg --theme ")
+  [[ $zsh_values == *colorblind*dark*default*mono* ]]
+  check $? "zsh completion offers render --theme's values: $(tail -c 200 <<< "$zsh_values" | tr '\n' ' ')"
 fi
 
 [[ -f $root/usr/include/argmap/engine/check.hpp && -f $root/usr/lib/cmake/argmap/argmapConfig.cmake ]]
