@@ -6,16 +6,14 @@ namespace argmap::cli {
 
 namespace {
 
-std::string words(const std::vector<std::string>& list) {
-  std::string out;
-  for (const std::string& w : list) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 std::string joined(const std::vector<std::string>& list, const std::string& separator) {
   std::string out;
   for (const std::string& w : list) out += (out.empty() ? "" : separator) + w;
   return out;
+}
+
+std::string words(const std::vector<std::string>& list) {
+  return joined(list, " ");
 }
 
 // A description on one line, without the characters a shell or zsh's

@@ -284,6 +284,12 @@ std::string format_diff_json(const std::vector<map_diff>& diffs, const diff_styl
             {"file", p.file},
             {"line", p.line}};
   };
+  auto section = [](const diff_side& s, std::int64_t i, const place& p) -> json {
+    if (i < 0) return nullptr;
+    return {{"title", s.map.graph.sections[static_cast<std::size_t>(i)].title},
+            {"file", p.file},
+            {"line", p.line}};
+  };
   json maps = json::array();
   bool same = true;
   for (const map_diff& d : diffs) {
@@ -295,20 +301,8 @@ std::string format_diff_json(const std::vector<map_diff>& diffs, const diff_styl
       json j = {{"kind", engine::name_of(c.kind)}, {"detail", c.detail}, {"summary", say(d, c, 0)}};
       const place pb = where(d.before, c, false), pa = where(d.after, c, true);
       if (about_section(c.kind)) {
-        j["before"] =
-            c.before < 0
-                ? json(nullptr)
-                : json{{"title",
-                        d.before.map.graph.sections[static_cast<std::size_t>(c.before)].title},
-                       {"file", pb.file},
-                       {"line", pb.line}};
-        j["after"] =
-            c.after < 0
-                ? json(nullptr)
-                : json{{"title",
-                        d.after.map.graph.sections[static_cast<std::size_t>(c.after)].title},
-                       {"file", pa.file},
-                       {"line", pa.line}};
+        j["before"] = section(d.before, c.before, pb);
+        j["after"] = section(d.after, c.after, pa);
       } else {
         j["before"] = claim(d.before, c.before, pb);
         j["after"] = claim(d.after, c.after, pa);

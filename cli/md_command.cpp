@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -47,13 +46,16 @@ struct md_args {
 // no longer links to; never anything else (a link, a folder, another name).
 void prune(const io::output_folder& folder, const std::string& stem,
            const std::vector<std::string>& referenced) {
-  const std::regex ours(std::regex_replace(stem, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                        "-[0-9a-f]{16}\\.svg");
+  auto ours = [&](const std::string& name) {  // STEM-<16 hex>.svg
+    std::size_t hex = stem.size() + 1;
+    return name.size() == hex + 20 && name.compare(0, stem.size(), stem) == 0 &&
+           name[stem.size()] == '-' && name.compare(hex + 16, 4, ".svg") == 0 &&
+           name.find_first_not_of("0123456789abcdef", hex) == hex + 16;
+  };
   std::error_code ec;
   for (const fs::directory_entry& e : fs::directory_iterator(folder.path(), ec)) {
     std::string name = e.path().filename().string();
-    if (!std::regex_match(name, ours) ||
-        std::find(referenced.begin(), referenced.end(), name) != referenced.end())
+    if (!ours(name) || std::find(referenced.begin(), referenced.end(), name) != referenced.end())
       continue;
     std::string bytes;
     diagnostic problem;
@@ -108,10 +110,8 @@ int run_md(const md_args& a) {
     if (auto opened = io::output_folder::open(assets.string(), problem))
       folder.emplace(std::move(*opened));
   };
-  auto exists = [&](const std::string& name) {
-    if (!folder && fs::is_directory(assets, ec)) open_folder();
-    return folder && folder->has_file(name);
-  };
+  if (fs::is_directory(assets, ec)) open_folder();  // drawings already there are kept
+  auto exists = [&](const std::string& name) { return folder && folder->has_file(name); };
   embed::document d = embed::draw_document(text, o, exists);
   print_diagnostics(std::cerr, a.diagnostics, d.diagnostics, use_colour());
   if (!d.ok()) {

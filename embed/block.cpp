@@ -173,17 +173,12 @@ engine::checked_map check_block(const fence& f, const block_settings& settings,
   diagnostic why;
   if (!loader.may_include(path, why))
     return refuse(fmt::format("cannot draw '{}': {}", settings.file, why.message));
-  if (options.check.include_root.empty()) {
-    // check_file looks for the include root from the file itself: give it
-    // the document's, so the file's own includes obey the same rule.
-    engine::check_options same = options.check;
-    same.include_root = loader.include_root();
-    grammar::disk_loader rooted(same.max_file_size, same.include_root, false);
-    m = engine::check_file(path, rooted, same);
-  } else {
-    grammar::disk_loader rooted(options.check.max_file_size, options.check.include_root, false);
-    m = engine::check_file(path, rooted, options.check);
-  }
+  // check_file would look for the include root from the file itself: give
+  // it the document's, so the file's own includes obey the same rule.
+  engine::check_options same = options.check;
+  same.include_root = loader.include_root();
+  grammar::disk_loader rooted(same.max_file_size, same.include_root, false);
+  m = engine::check_file(path, rooted, same);
   if (m.unreadable) {
     std::string message = m.diagnostics.empty() ? "cannot read it" : m.diagnostics.front().message;
     m.diagnostics.clear();
